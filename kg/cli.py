@@ -1,0 +1,241 @@
+"""The `kg` command line: thin commands that call the library.
+
+Exit codes: 0 success; 1 other user error; 2 bad input document; 3 SHACL violations;
+4 store error; 5 query error. User errors print one line per problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import pyoxigraph as ox
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg import build as pipeline
+from kg.errors import KgError, QueryError, ValidationFailed
+from kg.ids import DEFAULT_BASE, IriMinter
+from kg.mapping import map_reference, map_report
+from kg.queries import available_queries, load_query
+from kg.reference.states import load_reference_data
+from kg.store import graph_sizes, open_store, run_query, serialize_results
+from kg.validate import class_hierarchy, load_shapes, validate_graph
+
+app = typer.Typer(
+    help="The knowledge graph of United Nations resolutions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[Path, typer.Option("--store", help="Oxigraph store directory.")]
+FilesArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Report text files (default: the bundled sample A/77/464).",
+                   show_default=False),
+]
+
+
+class OutputFormat(enum.StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    tsv = "tsv"
+
+
+def _sources(files: list[Path] | None) -> list[pipeline.Source]:
+    return pipeline.read_sources(files) if files else [pipeline.sample_source()]
+
+
+@app.command()
+def build(
+    files: FilesArgument = None,
+    store: StoreOption = pipeline.Settings.store,
+    exports: Annotated[Path, typer.Option(help="Directory for the dumps.")] = (
+        pipeline.Settings.exports
+    ),
+    base: Annotated[str, typer.Option(help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Parse, map, validate, load the store and write the dumps (all or nothing)."""
+    settings = pipeline.Settings(base=base, store=store, exports=exports)
+    with err.status("building", spinner="dots") if not quiet else _nothing() as status:
+        def progress(message: str) -> None:
+            if status is not None:
+                status.update(message)
+
+        result = pipeline.build(_sources(files), settings, progress)
+    if not quiet:
+        total = sum(result.times.values())
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.times.items())
+        out.print(f"{len(result.reports)} document(s), {result.quads} quads in {store} "
+                  f"({total:.2f}s: {stages})")
+        for dump in result.dumps:
+            out.print(f"  {exports / dump.name}  {dump.size} bytes  sha256 {dump.sha256[:16]}")
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+
+@app.command()
+def validate(files: FilesArgument = None) -> None:
+    """Parse, map and validate with SHACL, without writing anything."""
+    reference = load_reference_data()
+    minter = IriMinter()
+    sources = _sources(files)
+    reports = pipeline.parse_sources(sources, reference)
+    reference_graph = map_reference(reference, minter)
+    shapes, hierarchy = load_shapes(), class_hierarchy()
+    failed = False
+    for report in reports:
+        result = validate_graph(
+            map_report(report, minter), [reference_graph, hierarchy], shapes, report.source_name
+        )
+        for violation in result.violations:
+            err.print(str(violation), markup=False, highlight=False)
+        failed = failed or not result.conforms
+        out.print(f"{report.source_name}: {'conforms' if result.conforms else 'VIOLATIONS'}")
+    if failed:
+        raise typer.Exit(ValidationFailed.exit_code)
+
+
+@app.command()
+def parse(
+    file: Annotated[Path | None, typer.Argument(help="Report text file (default: sample).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the typed model as JSON.")] = False,
+) -> None:
+    """Parse one report and show its typed model."""
+    reference = load_reference_data()
+    report = pipeline.parse_sources(_sources([file] if file else None), reference)[0]
+    if as_json:
+        sys.stdout.write(json.dumps(_jsonable(report), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"{report.symbol} ({report.language}), session {report.session}, "
+              f"{report.committee}: {report.agenda_item_title}")
+    out.print(f"{len(report.meetings)} meetings, {len(report.documents)} documents, "
+              f"{len(report.drafts)} drafts, {len(report.general_statements)} general statements")
+    for draft in report.drafts:
+        out.print(f"  {draft.section}. {draft.symbol}: {len(draft.sponsorships)} sponsors, "
+                  f"{len(draft.statements)} statements, recommended as {draft.recommended_as}")
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@app.command()
+def stats(store: StoreOption = pipeline.Settings.store) -> None:
+    """Triples per named graph and instances per class."""
+    with open_store(store) as opened:
+        sizes = graph_sizes(opened)
+        table = Table("graph", "triples")
+        for name, size in sizes.items():
+            table.add_row(name, str(size))
+        table.add_row("total", str(sum(sizes.values())))
+        out.print(table)
+        result = run_query(
+            opened,
+            "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
+            "GROUP BY ?class ORDER BY DESC(?n) ?class",
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        classes = Table("class", "instances")
+        for row in result:
+            classes.add_row(_cell(row["class"]), _cell(row["n"]))
+        out.print(classes)
+
+
+@app.command()
+def queries() -> None:
+    """List the shipped competency queries."""
+    for query in available_queries():
+        out.print(f"[bold]{query.name}[/bold]  {query.summary}")
+
+
+_RESULT_FORMATS = {
+    OutputFormat.csv: ox.QueryResultsFormat.CSV,
+    OutputFormat.tsv: ox.QueryResultsFormat.TSV,
+    OutputFormat.json: ox.QueryResultsFormat.JSON,
+}
+
+
+@app.command()
+def query(
+    name_or_file: Annotated[str, typer.Argument(help="A shipped query name or a .rq file.")],
+    output: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    store: StoreOption = pipeline.Settings.store,
+) -> None:
+    """Run a SPARQL query against the store."""
+    named = load_query(name_or_file)
+    with open_store(store) as opened:
+        result = run_query(opened, named.text)
+        if isinstance(result, ox.QueryBoolean):
+            out.print(str(bool(result)).lower())
+            return
+        if isinstance(result, ox.QueryTriples):
+            data = result.serialize(format=ox.RdfFormat.TURTLE)
+            sys.stdout.buffer.write(data or b"")
+            return
+        if output is not OutputFormat.table:
+            sys.stdout.buffer.write(serialize_results(result, _RESULT_FORMATS[output]))
+            return
+        variables = [v.value for v in result.variables]
+        table = Table(*variables)
+        for row in result:
+            table.add_row(*(_cell(row[v]) for v in variables))
+        out.print(table)
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal | ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+@app.command()
+def docs(
+    exports: Annotated[Path, typer.Option(help="Output directory.")] = pipeline.Settings.exports,
+) -> None:
+    """Generate the ontology's HTML documentation (pyLODE)."""
+    from kg.docs import write_ontology_docs
+    from kg.vocab import ontology_path
+
+    path = write_ontology_docs(ontology_path(), exports)
+    out.print(f"wrote {path}")
+
+
+def main() -> None:
+    try:
+        app()
+    except ValidationFailed as error:
+        for line in str(error).splitlines():
+            err.print(f"violation: {line}", markup=False, highlight=False)
+        sys.exit(error.exit_code)
+    except KgError as error:
+        err.print(f"error: {error}", markup=False, highlight=False)
+        sys.exit(error.exit_code)
+
+
+__all__ = ["QueryError", "app", "main"]

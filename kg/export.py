@@ -1,0 +1,157 @@
+"""Deterministic dumps of the store and their dataset description.
+
+The same store content gives byte-identical files: quads are sorted before serialisation, no
+blank nodes are minted by the mapping, and nothing time-dependent is written. All files are
+first written under temporary names and moved into place only when every one succeeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from pyld import jsonld
+
+from kg.errors import StoreError
+
+CONTEXT_VERSION = "1.0.0"
+CONTEXT_FILE = f"context-{CONTEXT_VERSION}.jsonld"
+DUMP_STEM = "unkg"
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    name: str
+    media_type: str
+    size: int
+    sha256: str
+    triples: int
+
+
+def context_document() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((files("kg") / "resources" / CONTEXT_FILE).read_text("utf-8"))
+    return data
+
+
+def _frozen_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """JSON-LD processing never fetches: our only context is given inline."""
+    raise jsonld.JsonLdError(
+        f"remote context loading is disabled ({url})", "jsonld.LoadDocumentError"
+    )
+
+
+def sorted_quads(store: ox.Store) -> list[ox.Quad]:
+    return sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
+                                        str(q.object)))
+
+
+def union_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
+    unique = {q.triple for q in quads}
+    return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def _serialize(items: list[Any], fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    data = ox.serialize(items, format=fmt, prefixes=prefixes) if prefixes else ox.serialize(
+        items, format=fmt
+    )
+    assert data is not None
+    return data
+
+
+def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
+    """Compact JSON-LD with our versioned context, nodes and values in a canonical order."""
+    expanded = json.loads(_serialize(triples, ox.RdfFormat.JSON_LD))
+    context = context_document()
+    compacted = jsonld.compact(
+        expanded, context, {"documentLoader": _frozen_loader, "graph": True}
+    )
+    compacted["@graph"] = sorted(compacted.get("@graph", []), key=lambda node: node.get("id", ""))
+    canonical = _canonical(compacted)
+    return (json.dumps(canonical, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def _canonical(value: Any) -> Any:
+    """Sort unordered JSON-LD value arrays (sets, not @list) so output does not depend on order."""
+    if isinstance(value, dict):
+        return {key: _canonical(item) if key != "@list" else item for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+@dataclass(frozen=True)
+class StagedFiles:
+    """Files written under temporary names; `commit()` moves them all into place."""
+
+    files: tuple[tuple[Path, Path], ...]
+    dumps: tuple[DumpFile, ...]
+
+    def commit(self) -> None:
+        for temporary, final in self.files:
+            os.replace(temporary, final)
+
+    def discard(self) -> None:
+        for temporary, _ in self.files:
+            temporary.unlink(missing_ok=True)
+
+
+def stage_dumps(
+    store: ox.Store,
+    out_dir: Path,
+    prefixes: dict[str, str],
+    describe: Callable[[list[DumpFile]], bytes],
+) -> StagedFiles:
+    """Stage N-Quads, N-Triples, Turtle and JSON-LD dumps, the description and SHA256SUMS."""
+    quads = sorted_quads(store)
+    triples = union_triples(quads)
+    contents: list[tuple[str, str, bytes, int]] = [
+        (f"{DUMP_STEM}.nq", "application/n-quads", _serialize(quads, ox.RdfFormat.N_QUADS),
+         len(quads)),
+        (f"{DUMP_STEM}.nt", "application/n-triples",
+         _serialize(triples, ox.RdfFormat.N_TRIPLES), len(triples)),
+        (f"{DUMP_STEM}.ttl", "text/turtle",
+         _serialize(triples, ox.RdfFormat.TURTLE, prefixes), len(triples)),
+        (f"{DUMP_STEM}.jsonld", "application/ld+json", jsonld_bytes(triples), len(triples)),
+        (CONTEXT_FILE, "application/ld+json",
+         (files("kg") / "resources" / CONTEXT_FILE).read_bytes(), 0),
+    ]
+    dumps = [
+        DumpFile(name, media, len(data), hashlib.sha256(data).hexdigest(), count)
+        for name, media, data, count in contents
+    ]
+    description = describe(dumps)
+    contents.append(("void.ttl", "text/turtle", description, 0))
+    dumps.append(DumpFile("void.ttl", "text/turtle", len(description),
+                          hashlib.sha256(description).hexdigest(), 0))
+    sums = "".join(f"{d.sha256}  {d.name}\n" for d in sorted(dumps, key=lambda d: d.name))
+    contents.append(("SHA256SUMS", "text/plain", sums.encode(), 0))
+    staged = _stage_all(out_dir, [(name, data) for name, _, data, _ in contents])
+    return StagedFiles(tuple(staged), tuple(dumps))
+
+
+def _stage_all(out_dir: Path, contents: list[tuple[str, bytes]]) -> list[tuple[Path, Path]]:
+    """Write every file under a temporary name in the target directory."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, data in contents:
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            staged.append((Path(temporary), out_dir / name))
+    except OSError as error:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise StoreError(f"{out_dir}: could not write the dumps: {error}") from error
+    for temporary, _ in staged:
+        temporary.chmod(0o644)
+    return staged

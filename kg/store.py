@@ -1,0 +1,151 @@
+"""The only pyoxigraph caller: the on-disk store, its atomic replacement, and queries.
+
+A build writes a complete new store next to the current one and swaps the directories only when
+everything succeeded, so a failed build never leaves a half-written store behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+
+STORE_MARKER = "unkg-store"  # a file that marks a directory as one of our stores
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """One named graph to load: its IRI and its content as N-Triples."""
+
+    name: str
+    ntriples: bytes
+
+
+@dataclass(frozen=True)
+class StagedStore:
+    """A complete new store written beside the current one, not yet in place."""
+
+    path: Path
+    staging: Path
+    quads: int
+
+    def open(self) -> ox.Store:
+        return ox.Store.read_only(str(self.staging))
+
+    def commit(self) -> None:
+        _swap(self.staging, self.path)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def stage_store(path: Path, graphs: Iterable[GraphData]) -> StagedStore:
+    """Write a new store next to `path`; `commit()` swaps it in, `discard()` drops it."""
+    path = path.resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _recover(path)
+    if path.exists() and not (path / STORE_MARKER).exists():
+        raise StoreError(f"{path} exists and is not a store written by kg; not replacing it")
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    try:
+        store = ox.Store(str(staging))
+        for graph in graphs:
+            store.bulk_load(
+                graph.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph.name)
+            )
+        store.optimize()
+        count = len(store)
+        store.flush()
+        del store
+        (staging / STORE_MARKER).write_text("1\n", encoding="utf-8")
+    except (OSError, ValueError, SyntaxError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoreError(f"{path}: could not write the store: {error}") from error
+    return StagedStore(path, staging, count)
+
+
+def _swap(staging: Path, path: Path) -> None:
+    backup = path.with_name(f".{path.name}.old")
+    if backup.exists():
+        shutil.rmtree(backup)
+    if path.exists():
+        path.rename(backup)
+    staging.rename(path)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _recover(path: Path) -> None:
+    """Finish a swap interrupted between its two renames; drop stale staging directories."""
+    backup = path.with_name(f".{path.name}.old")
+    if not path.exists() and backup.exists():
+        backup.rename(path)
+    for stale in path.parent.glob(f".{path.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def open_store(path: Path) -> Iterator[ox.Store]:
+    """Open an existing store read-only."""
+    if not (path / STORE_MARKER).exists():
+        raise StoreError(f"{path}: no store here; run 'kg build' first")
+    try:
+        store = ox.Store.read_only(str(path))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the store: {error}") from error
+    try:
+        yield store
+    finally:
+        del store
+
+
+QueryResult = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
+
+
+def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.Literal] | None = None) -> (
+    QueryResult
+):
+    """Run SPARQL over the union of all named graphs; values are bound, never spliced in."""
+    try:
+        return store.query(
+            sparql,
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()},
+        )
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {error}") from error
+    except RuntimeError as error:  # e.g. a substitution of a variable the query lacks
+        raise QueryError(f"query cannot run: {error}") from error
+    except OSError as error:
+        raise StoreError(f"query failed: {error}") from error
+
+
+def serialize_results(result: QueryResult, fmt: ox.QueryResultsFormat) -> bytes:
+    if isinstance(result, ox.QueryTriples):
+        raise QueryError("CONSTRUCT/DESCRIBE results are graphs; use a graph format")
+    data = result.serialize(format=fmt)
+    assert data is not None
+    return data
+
+
+def named_graphs(store: ox.Store) -> list[str]:
+    return sorted(graph.value for graph in store.named_graphs() if isinstance(graph, ox.NamedNode))
+
+
+def dump_nquads(store: ox.Store) -> bytes:
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    return data
+
+
+def graph_sizes(store: ox.Store) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for name in named_graphs(store):
+        sizes[name] = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    return sizes
