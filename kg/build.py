@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import InputError, SourceLocation, ValidationFailed
+from kg.errors import InputError, ShapeViolationError, SourceLocation
 from kg.export import DumpFile, StagedFiles, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
 from kg.mapping import map_reference, map_report
@@ -26,8 +26,8 @@ from kg.parse.report import parse_report_file
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
 from kg.store import GraphData, StagedStore, graph_sizes, stage_store
-from kg.vocab import ontology_path
 from kg.validate import ValidationReport, Violation, class_hierarchy, load_shapes, validate_graph
+from kg.vocab import ontology_path
 
 SAMPLE_NAME = "A_77_464.fr.txt"
 REFERENCE_GRAPH = "reference"
@@ -136,7 +136,7 @@ def build(
         say("validating with SHACL")
         report = validate_reports(graphs, reference_graph)
         if not report.conforms:
-            raise ValidationFailed("\n".join(str(v) for v in report.violations))
+            raise ShapeViolationError("\n".join(str(v) for v in report.violations))
     with times.stage("load"):
         say(f"loading the store at {settings.store}")
         named = [

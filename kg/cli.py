@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,13 +21,15 @@ from rich.console import Console
 from rich.table import Table
 
 from kg import build as pipeline
-from kg.errors import KgError, QueryError, ValidationFailed
+from kg.docs import write_ontology_docs
+from kg.errors import KgError, QueryError, ShapeViolationError
 from kg.ids import DEFAULT_BASE, IriMinter
 from kg.mapping import map_reference, map_report
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
 from kg.store import graph_sizes, open_store, run_query, serialize_results
 from kg.validate import class_hierarchy, load_shapes, validate_graph
+from kg.vocab import ontology_path
 
 app = typer.Typer(
     help="The knowledge graph of United Nations resolutions.",
@@ -40,8 +43,9 @@ err = Console(stderr=True)
 StoreOption = Annotated[Path, typer.Option("--store", help="Oxigraph store directory.")]
 FilesArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="Report text files (default: the bundled sample A/77/464).",
-                   show_default=False),
+    typer.Argument(
+        help="Report text files (default: the bundled sample A/77/464).", show_default=False
+    ),
 ]
 
 
@@ -68,7 +72,8 @@ def build(
 ) -> None:
     """Parse, map, validate, load the store and write the dumps (all or nothing)."""
     settings = pipeline.Settings(base=base, store=store, exports=exports)
-    with err.status("building", spinner="dots") if not quiet else _nothing() as status:
+    with err.status("building", spinner="dots") if not quiet else nullcontext() as status:
+
         def progress(message: str) -> None:
             if status is not None:
                 status.update(message)
@@ -77,18 +82,12 @@ def build(
     if not quiet:
         total = sum(result.times.values())
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.times.items())
-        out.print(f"{len(result.reports)} document(s), {result.quads} quads in {store} "
-                  f"({total:.2f}s: {stages})")
+        out.print(
+            f"{len(result.reports)} document(s), {result.quads} quads in {store} "
+            f"({total:.2f}s: {stages})"
+        )
         for dump in result.dumps:
             out.print(f"  {exports / dump.name}  {dump.size} bytes  sha256 {dump.sha256[:16]}")
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 @app.command()
@@ -110,7 +109,7 @@ def validate(files: FilesArgument = None) -> None:
         failed = failed or not result.conforms
         out.print(f"{report.source_name}: {'conforms' if result.conforms else 'VIOLATIONS'}")
     if failed:
-        raise typer.Exit(ValidationFailed.exit_code)
+        raise typer.Exit(ShapeViolationError.exit_code)
 
 
 @app.command()
@@ -124,13 +123,19 @@ def parse(
     if as_json:
         sys.stdout.write(json.dumps(_jsonable(report), ensure_ascii=False, indent=2) + "\n")
         return
-    out.print(f"{report.symbol} ({report.language}), session {report.session}, "
-              f"{report.committee}: {report.agenda_item_title}")
-    out.print(f"{len(report.meetings)} meetings, {len(report.documents)} documents, "
-              f"{len(report.drafts)} drafts, {len(report.general_statements)} general statements")
+    out.print(
+        f"{report.symbol} ({report.language}), session {report.session}, "
+        f"{report.committee}: {report.agenda_item_title}"
+    )
+    out.print(
+        f"{len(report.meetings)} meetings, {len(report.documents)} documents, "
+        f"{len(report.drafts)} drafts, {len(report.general_statements)} general statements"
+    )
     for draft in report.drafts:
-        out.print(f"  {draft.section}. {draft.symbol}: {len(draft.sponsorships)} sponsors, "
-                  f"{len(draft.statements)} statements, recommended as {draft.recommended_as}")
+        out.print(
+            f"  {draft.section}. {draft.symbol}: {len(draft.sponsorships)} sponsors, "
+            f"{len(draft.statements)} statements, recommended as {draft.recommended_as}"
+        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -219,9 +224,6 @@ def docs(
     exports: Annotated[Path, typer.Option(help="Output directory.")] = pipeline.Settings.exports,
 ) -> None:
     """Generate the ontology's HTML documentation (pyLODE)."""
-    from kg.docs import write_ontology_docs
-    from kg.vocab import ontology_path
-
     path = write_ontology_docs(ontology_path(), exports)
     out.print(f"wrote {path}")
 
@@ -229,7 +231,7 @@ def docs(
 def main() -> None:
     try:
         app()
-    except ValidationFailed as error:
+    except ShapeViolationError as error:
         for line in str(error).splitlines():
             err.print(f"violation: {line}", markup=False, highlight=False)
         sys.exit(error.exit_code)

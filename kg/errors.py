@@ -45,7 +45,7 @@ class UnresolvedEntityError(InputError):
     """A name in the text matches no known State, group or body."""
 
 
-class ValidationFailed(KgError):
+class ShapeViolationError(KgError):
     """The graph violates the SHACL shapes; carries the typed report."""
 
     exit_code = 3

@@ -49,8 +49,9 @@ def _frozen_loader(url: str, options: dict[str, Any] | None = None) -> dict[str,
 
 
 def sorted_quads(store: ox.Store) -> list[ox.Quad]:
-    return sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
-                                        str(q.object)))
+    return sorted(
+        store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
 
 
 def union_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
@@ -58,9 +59,13 @@ def union_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
     return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
-def _serialize(items: list[Any], fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
-    data = ox.serialize(items, format=fmt, prefixes=prefixes) if prefixes else ox.serialize(
-        items, format=fmt
+def _serialize(
+    items: list[Any], fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None
+) -> bytes:
+    data = (
+        ox.serialize(items, format=fmt, prefixes=prefixes)
+        if prefixes
+        else ox.serialize(items, format=fmt)
     )
     assert data is not None
     return data
@@ -70,9 +75,7 @@ def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
     """Compact JSON-LD with our versioned context, nodes and values in a canonical order."""
     expanded = json.loads(_serialize(triples, ox.RdfFormat.JSON_LD))
     context = context_document()
-    compacted = jsonld.compact(
-        expanded, context, {"documentLoader": _frozen_loader, "graph": True}
-    )
+    compacted = jsonld.compact(expanded, context, {"documentLoader": _frozen_loader, "graph": True})
     compacted["@graph"] = sorted(compacted.get("@graph", []), key=lambda node: node.get("id", ""))
     canonical = _canonical(compacted)
     return (json.dumps(canonical, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
@@ -97,7 +100,7 @@ class StagedFiles:
 
     def commit(self) -> None:
         for temporary, final in self.files:
-            os.replace(temporary, final)
+            temporary.replace(final)
 
     def discard(self) -> None:
         for temporary, _ in self.files:
@@ -114,15 +117,31 @@ def stage_dumps(
     quads = sorted_quads(store)
     triples = union_triples(quads)
     contents: list[tuple[str, str, bytes, int]] = [
-        (f"{DUMP_STEM}.nq", "application/n-quads", _serialize(quads, ox.RdfFormat.N_QUADS),
-         len(quads)),
-        (f"{DUMP_STEM}.nt", "application/n-triples",
-         _serialize(triples, ox.RdfFormat.N_TRIPLES), len(triples)),
-        (f"{DUMP_STEM}.ttl", "text/turtle",
-         _serialize(triples, ox.RdfFormat.TURTLE, prefixes), len(triples)),
+        (
+            f"{DUMP_STEM}.nq",
+            "application/n-quads",
+            _serialize(quads, ox.RdfFormat.N_QUADS),
+            len(quads),
+        ),
+        (
+            f"{DUMP_STEM}.nt",
+            "application/n-triples",
+            _serialize(triples, ox.RdfFormat.N_TRIPLES),
+            len(triples),
+        ),
+        (
+            f"{DUMP_STEM}.ttl",
+            "text/turtle",
+            _serialize(triples, ox.RdfFormat.TURTLE, prefixes),
+            len(triples),
+        ),
         (f"{DUMP_STEM}.jsonld", "application/ld+json", jsonld_bytes(triples), len(triples)),
-        (CONTEXT_FILE, "application/ld+json",
-         (files("kg") / "resources" / CONTEXT_FILE).read_bytes(), 0),
+        (
+            CONTEXT_FILE,
+            "application/ld+json",
+            (files("kg") / "resources" / CONTEXT_FILE).read_bytes(),
+            0,
+        ),
     ]
     dumps = [
         DumpFile(name, media, len(data), hashlib.sha256(data).hexdigest(), count)
@@ -130,8 +149,11 @@ def stage_dumps(
     ]
     description = describe(dumps)
     contents.append(("void.ttl", "text/turtle", description, 0))
-    dumps.append(DumpFile("void.ttl", "text/turtle", len(description),
-                          hashlib.sha256(description).hexdigest(), 0))
+    dumps.append(
+        DumpFile(
+            "void.ttl", "text/turtle", len(description), hashlib.sha256(description).hexdigest(), 0
+        )
+    )
     sums = "".join(f"{d.sha256}  {d.name}\n" for d in sorted(dumps, key=lambda d: d.name))
     contents.append(("SHA256SUMS", "text/plain", sums.encode(), 0))
     staged = _stage_all(out_dir, [(name, data) for name, _, data, _ in contents])
@@ -144,14 +166,14 @@ def _stage_all(out_dir: Path, contents: list[tuple[str, bytes]]) -> list[tuple[P
     staged: list[tuple[Path, Path]] = []
     try:
         for name, data in contents:
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            handle, temporary_name = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            staged.append((Path(temporary), out_dir / name))
+            staged.append((Path(temporary_name), out_dir / name))
     except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+        for written, _ in staged:
+            written.unlink(missing_ok=True)
         raise StoreError(f"{out_dir}: could not write the dumps: {error}") from error
-    for temporary, _ in staged:
-        temporary.chmod(0o644)
+    for written, _ in staged:
+        written.chmod(0o644)
     return staged

@@ -108,9 +108,9 @@ def open_store(path: Path) -> Iterator[ox.Store]:
 QueryResult = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 
 
-def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.Literal] | None = None) -> (
-    QueryResult
-):
+def run_query(
+    store: ox.Store, sparql: str, bindings: dict[str, ox.Literal] | None = None
+) -> QueryResult:
     """Run SPARQL over the union of all named graphs; values are bound, never spliced in."""
     try:
         return store.query(

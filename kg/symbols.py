@@ -1,4 +1,4 @@
-"""UN document symbols (`A/C.3/77/L.7/Rev.1`, `E/RES/2022/12`, `A/RES/ES-11/1`, `S/RES/2719 (2023)`).
+"""UN document symbols: `A/C.3/77/L.7/Rev.1`, `E/RES/2022/12`, `A/RES/ES-11/1`, `S/RES/2719 (2023)`.
 
 A symbol is kept as the literal the UN prints; this value object only splits it into its series
 components and its suffixes (Rev., Add., Corr.) so that callers can ask what kind of document it

@@ -23,10 +23,20 @@ def describe_dataset(
     dataset = URIRef(f"{minter.base}/dataset")
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, RDF.type, DCAT.Dataset))
-    graph.add((dataset, DCTERMS.title, Literal("Knowledge graph of United Nations resolutions",
-                                               lang="en")))
-    graph.add((dataset, DCTERMS.title, Literal("Graphe de connaissances des résolutions des "
-                                               "Nations Unies", lang="fr")))
+    graph.add(
+        (
+            dataset,
+            DCTERMS.title,
+            Literal("Knowledge graph of United Nations resolutions", lang="en"),
+        )
+    )
+    graph.add(
+        (
+            dataset,
+            DCTERMS.title,
+            Literal("Graphe de connaissances des résolutions des Nations Unies", lang="fr"),
+        )
+    )
     graph.add((dataset, DCTERMS.license, LICENCE))
     graph.add((dataset, VOID.sparqlEndpoint, URIRef(f"{minter.base}/sparql")))
     graph.add((dataset, VOID.uriSpace, Literal(f"{minter.base}/akn/")))

@@ -13,8 +13,10 @@ from kg.mapping.terms import add_type, integer, new_graph, session_iri
 from kg.reference.states import Body, Group, Names, ReferenceData, State
 from kg.vocab import UNKG
 
-STATUS = {"member": (UNKG.MemberState, UNKG.status_member),
-          "observer": (UNKG.ObserverState, UNKG.status_observer)}
+STATUS = {
+    "member": (UNKG.MemberState, UNKG.status_member),
+    "observer": (UNKG.ObserverState, UNKG.status_observer),
+}
 
 
 def map_reference(reference: ReferenceData, minter: IriMinter) -> Graph:

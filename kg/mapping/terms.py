@@ -26,11 +26,11 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 
 PREFIXES: dict[str, Namespace] = {
     "unkg": Namespace(str(UNKG)),
-    "dcterms": DCTERMS,
-    "skos": SKOS,
-    "prov": PROV,
-    "owl": OWL,
-    "rdfs": RDFS,
+    "dcterms": Namespace(str(DCTERMS)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "owl": Namespace(str(OWL)),
+    "rdfs": Namespace(str(RDFS)),
     "xsd": Namespace(str(XSD)),
     "eli": ELI,
     "org": ORG,

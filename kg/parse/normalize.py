@@ -37,7 +37,9 @@ _FOOTER = re.compile(r"^\s*(?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s+\d{1,3}/\d{1,
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _FOOTNOTE_START = re.compile(r"^\s+(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 _LINK = re.compile(r"^\s*https?://\S+\s*$")
-_ELIDED_APOSTROPHE = re.compile(r"\b(?P<elided>[lLdDjJmMnNsStTcC]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu) ’")
+_ELIDED_APOSTROPHE = re.compile(
+    r"\b(?P<elided>[lLdDjJmMnNsStTcC]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu) ’"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]+")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -78,18 +80,18 @@ def decode(name: str, data: bytes) -> str:
         raise InputError(
             SourceLocation(name, line),
             "UTF-8 text",
-            f"bytes in another or unknown encoding ({data[error.start:error.start + 4]!r})",
+            f"bytes in another or unknown encoding ({data[error.start : error.start + 4]!r})",
         ) from None
     if len(_BINARY_CONTROL.findall(text[:8192])) > 8:
-        raise InputError(SourceLocation(name, 1), "plain text", "control characters of a binary file")
+        raise InputError(
+            SourceLocation(name, 1), "plain text", "control characters of a binary file"
+        )
     return text
 
 
 def normalize(name: str, text: str) -> NormalizedDocument:
     """Split furniture, links and footnotes off the content lines (see the module guarantees)."""
-    raw_lines = [
-        _SPACES.sub(" ", unicodedata.normalize("NFC", line)) for line in text.splitlines()
-    ]
+    raw_lines = [_SPACES.sub(" ", unicodedata.normalize("NFC", line)) for line in text.splitlines()]
     header = _running_header(raw_lines)
     content: list[SourceLine] = []
     footnotes: list[Footnote] = []

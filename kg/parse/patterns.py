@@ -50,8 +50,8 @@ SAME_MEETING = re.compile(r"\bà la même séance\b", re.IGNORECASE)
 # Agenda item: `... d'inscrire à l'ordre du jour de sa soixante-dix-septième session la question
 # intitulée « Prévention du crime et justice pénale » et de la renvoyer à la Troisième Commission`.
 AGENDA_ALLOCATION = re.compile(
-    rf"ordre du jour de sa (?P<session>[\w\-\s]+?) session la question intitulée\s*«\s*"
-    rf"(?P<title>[^»]+?)\s*»\s*et de la renvoyer à la (?P<committee>[^.,;]+?Commission)",
+    r"ordre du jour de sa (?P<session>[\w\-\s]+?) session la question intitulée\s*«\s*"
+    r"(?P<title>[^»]+?)\s*»\s*et de la renvoyer à la (?P<committee>[^.,;]+?Commission)",
     re.IGNORECASE,
 )
 AGENDA_ITEM_NUMBER = re.compile(r"\bpoint (?P<number>\d{1,3}) de l{APOS}ordre du jour", re.I)

@@ -461,7 +461,17 @@ def _statements(
         if not in_draft_section:
             concerns = None
         for match in p.STATEMENT.finditer(text):
-            found.extend(_speakers(match, context, meeting, timing, concerns, block.span, line))
+            found.extend(
+                _speakers(
+                    match,
+                    context=context,
+                    meeting=meeting,
+                    timing=timing,
+                    draft=concerns,
+                    span=block.span,
+                    line=line,
+                )
+            )
         for dialogue in p.DIALOGUE.finditer(text):
             for actor in context.resolve_list(p.LEADING_ARTICLE.sub("", dialogue["names"]), line):
                 found.append(
@@ -472,6 +482,7 @@ def _statements(
 
 def _speakers(
     match: re.Match[str],
+    *,
     context: _Context,
     meeting: MeetingRef,
     timing: StatementTiming,

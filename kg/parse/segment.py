@@ -38,8 +38,15 @@ def roman_to_int(roman: str) -> int:
 
 def int_to_roman(number: int) -> str:
     numerals = (
-        (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-        (4, "IV"), (1, "I"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     )
     result = ""
     for value, numeral in numerals:
@@ -143,9 +150,9 @@ def split_blocks(lines: tuple[SourceLine, ...], first_number: int) -> tuple[list
     return blocks, expected
 
 
-def split_sections(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...], list[
-    tuple[str, str, tuple[SourceLine, ...]]
-]]:
+def split_sections(
+    lines: tuple[SourceLine, ...],
+) -> tuple[tuple[SourceLine, ...], list[tuple[str, str, tuple[SourceLine, ...]]]]:
     """Lines before the first lettered section, then (letter, title, lines) per section."""
     starts: list[tuple[int, str, str]] = []
     for index, line in enumerate(lines):
@@ -157,5 +164,5 @@ def split_sections(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...
     sections = []
     for position, (index, letter, title) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        sections.append((letter, title, lines[index : end]))
+        sections.append((letter, title, lines[index:end]))
     return lines[: starts[0][0]], sections
