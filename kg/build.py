@@ -14,7 +14,9 @@ from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
+from kg.consistency import check_store
 from kg.errors import InputError, ShapeViolationError, SourceLocation
 from kg.export import DumpFile, StagedFiles, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
@@ -140,12 +142,14 @@ def build(
     with times.stage("load"):
         say(f"loading the store at {settings.store}")
         named = [
-            GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), _ontology_nt()),
+            GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), _ontology_nt(minter)),
             GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), _nt(reference_graph)),
         ]
         named += [GraphData(str(minter.iri(GraphId(r.symbol))), _nt(g)) for r, g in graphs]
         staged = stage_store(settings.store, named)
     try:
+        with times.stage("validate"):
+            _check_across_documents(staged)
         with times.stage("dump"):
             say(f"writing dumps to {settings.exports}")
             files_ = _dump(staged, settings, minter, [s.name for s in sources])
@@ -158,10 +162,27 @@ def build(
     return BuildResult(tuple(reports), staged.quads, files_.dumps, times.seconds)
 
 
-def _ontology_nt() -> bytes:
+def _check_across_documents(staged: StagedStore) -> None:
+    store = staged.open()
+    try:
+        problems = check_store(store)
+    finally:
+        del store
+    if problems:
+        raise ShapeViolationError("\n".join(str(problem) for problem in problems))
+
+
+def _ontology_nt(minter: IriMinter) -> bytes:
+    """The ontology with its blank nodes (OWL unions, lists) turned into stable IRIs.
+
+    Oxigraph relabels blank nodes at random on load, which would make every dump differ; the
+    canonical labelling of rdflib.compare gives the same labels for the same graph, and
+    skolemising them under our base keeps the dumps byte-identical from one build to the next.
+    """
     ontology = Graph()
     ontology.parse(ontology_path(), format="turtle")
-    return _nt(ontology)
+    canonical = to_canonical_graph(ontology)
+    return _nt(canonical.skolemize(authority=minter.base + "/", basepath=".well-known/genid/"))
 
 
 def _nt(graph: Graph) -> bytes:

@@ -233,10 +233,10 @@ def main() -> None:
         app()
     except ShapeViolationError as error:
         for line in str(error).splitlines():
-            err.print(f"violation: {line}", markup=False, highlight=False)
+            print(f"violation: {line}", file=sys.stderr)
         sys.exit(error.exit_code)
     except KgError as error:
-        err.print(f"error: {error}", markup=False, highlight=False)
+        print(f"error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
 
 

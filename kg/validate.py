@@ -81,8 +81,12 @@ def validate_graph(
         allow_warnings=True,
     )
     assert isinstance(results, Graph)
-    violations = tuple(sorted(_violations(results, union, document)))
+    violations = tuple(sorted(_violations(results, union, document), key=_order))
     return ValidationReport(bool(conforms), violations)
+
+
+def _order(violation: Violation) -> tuple[int, str, str, str]:
+    return (violation.source_line or 0, violation.rule, violation.focus, violation.message)
 
 
 def _violations(results: Graph, data: Graph, document: str | None) -> list[Violation]:

@@ -253,13 +253,19 @@ def test_unknown_name_is_reported_with_its_line(sample_text: str, resolver: Enti
 
 
 def test_truncated_report_is_refused(sample_text: str, resolver: EntityResolver) -> None:
-    truncated = "\n".join(sample_text.splitlines()[:90])
+    truncated = "\n".join(sample_text.splitlines()[:300])
     with pytest.raises(InputError) as error:
         parse(truncated, resolver)
-    assert "expected" in str(error.value)
+    assert "truncated" in str(error.value)
 
 
 def test_text_that_is_not_a_report(resolver: EntityResolver) -> None:
     with pytest.raises(InputError) as error:
         parse("Il était une fois une histoire sans rapport.\n" * 20, resolver)
-    assert "running header" in str(error.value)
+    assert "committee report with Parts" in str(error.value)
+
+
+def test_no_symbol_anywhere(resolver: EntityResolver) -> None:
+    with pytest.raises(InputError) as error:
+        parse_report(normalize("notes.txt", "Il était une fois.\n" * 20), resolver)
+    assert str(error.value).startswith("notes.txt:1: expected a UN report")

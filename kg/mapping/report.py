@@ -86,7 +86,10 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
         report=report,
         work=work,
         expression=minter.iri(expression_id),
-        first_meeting=min(m.date for m in report.meetings),
+        first_meeting=min(
+            (m.date for m in report.meetings if m.ref.body == report.committee),
+            default=min(m.date for m in report.meetings),
+        ),
     )
     _map_report_node(frame)
     for meeting in report.meetings:
@@ -166,9 +169,12 @@ def _document_id(frame: _Frame, symbol_text: str, kind: str) -> tuple[DocumentId
     )
 
 
-def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
+def _map_document(frame: _Frame, symbol: str, kind: str, recorded: Meeting | None = None) -> URIRef:
     graph = frame.graph
     identifier, basis = _document_id(frame, symbol, kind)
+    if recorded is not None:  # a record is issued after the meeting it records
+        identifier = DocumentId.dated(kind, identifier.body, recorded.date, symbol)
+        basis = WorkDateBasis.LAST_MEETING
     node = frame.minter.iri(identifier)
     add_type(graph, node, DOCUMENT_CLASSES.get(kind, UNKG.OtherDocument))
     graph.add((node, DCTERMS.identifier, Literal(symbol)))
@@ -178,7 +184,8 @@ def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
 
 def _map_document_mention(frame: _Frame, mention: DocumentMention) -> None:
     graph = frame.graph
-    node = _map_document(frame, mention.symbol, mention.kind)
+    recorded = frame.report.meeting(mention.meeting) if mention.meeting else None
+    node = _map_document(frame, mention.symbol, mention.kind, recorded)
     add_provenance(graph, node, mention.span, frame.expression)
     if mention.kind == "summary_record" and mention.meeting is not None:
         meeting = meeting_iri(frame.minter, mention.meeting)
@@ -264,6 +271,7 @@ def _map_submission(frame: _Frame, draft: DraftResolution, node: URIRef) -> None
     if submission.recommended_by_symbol is not None:
         recommending = _map_document(frame, submission.recommended_by_symbol, "resolution")
         graph.add((node, UNKG.recommendedBy, recommending))
+        add_provenance(graph, recommending, submission.span, frame.expression)
         if submission.recommending_body is not None:
             body = actor_iri(minter, _body(submission.recommending_body))
             graph.add((recommending, UNKG.body, body))

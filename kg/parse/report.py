@@ -103,13 +103,15 @@ def parse_report_file(name: str, data: bytes, resolver: ActorResolver) -> Report
 
 def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Report:
     name = document.name
-    if document.running_header is None:
+    header = document.running_header or _symbol_from_file_name(name)
+    if header is None:
         raise InputError(
             SourceLocation(name, 1),
-            "a UN report whose pages carry its symbol as running header (e.g. 'A/77/464')",
+            "a UN report whose pages carry its symbol as running header (e.g. 'A/77/464') "
+            "or a file named after it (A_77_464.fr.txt)",
             "no symbol in page headers",
         )
-    symbol = _parse_symbol(document.running_header, SourceLocation(name, 1))
+    symbol = _parse_symbol(header, SourceLocation(name, 1))
     parts = split_parts(document.lines)
     if len(parts) < 2:
         found = parts[0].title if parts else (document.lines[0].text if document.lines else "")
@@ -118,6 +120,12 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
             "a committee report with Parts 'I. Introduction' and 'II. Examen de projets de "
             "résolution'",
             found,
+        )
+    if len(parts) < 3:
+        raise InputError(
+            SourceLocation(name, document.lines[-1].number),
+            "Part III with the committee's recommendations after Part II (the report is truncated)",
+            document.lines[-1].text[:60],
         )
     intro_blocks, next_number = split_blocks(parts[0].lines, 1)
     allocation = _agenda_allocation(intro_blocks, name)
@@ -185,6 +193,12 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
         footnotes=footnotes,
         span=SourceSpan(1, max(last_line, 1)),
     )
+
+
+def _symbol_from_file_name(name: str) -> str | None:
+    """ODS file names spell the symbol with underscores: `A_77_464.fr.txt` -> `A/77/464`."""
+    match = re.fullmatch(r"(?P<symbol>[A-Z]+(?:_[A-Za-z0-9.\-]+)+)\.[a-z]{2}\.txt", name)
+    return match["symbol"].replace("_", "/") if match else None
 
 
 def _parse_symbol(text: str, location: SourceLocation) -> DocumentSymbol:

@@ -1,0 +1,79 @@
+"""Rules that span documents, checked with SPARQL over the whole staged store.
+
+SHACL validates each document's graph on its own (which keeps pyshacl's cost per document
+small); what can only go wrong between documents is checked here, on the union of all graphs,
+before the new store replaces the old one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.store import run_query
+
+PREFIXES = """
+PREFIX unkg: <https://w3id.org/unkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+# A meeting (body, session, number) stated with different dates in different documents.
+MEETING_DATES = (
+    PREFIXES
+    + """
+SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?date); separator=", ") AS ?detail) WHERE {
+  GRAPH ?g { ?focus a unkg:Meeting ; dcterms:date ?date }
+}
+GROUP BY ?focus
+HAVING (COUNT(DISTINCT ?date) > 1)
+ORDER BY ?focus
+"""
+)
+
+# One UN symbol minted under two IRIs of the same class (the IRI date differs between documents):
+# the IRI must stay stable, so the second source has to give the same date basis.
+SYMBOL_IRIS = (
+    PREFIXES
+    + """
+SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?node); separator=" ") AS ?detail) WHERE {
+  ?node a ?class ; dcterms:identifier ?focus .
+  FILTER(?class IN (unkg:DraftResolution, unkg:CommitteeReport, unkg:Resolution))
+}
+GROUP BY ?focus ?class
+HAVING (COUNT(DISTINCT ?node) > 1)
+ORDER BY ?focus
+"""
+)
+
+CHECKS = {
+    "meeting-dates-agree": (MEETING_DATES, "meeting stated with different dates: {detail}"),
+    "one-iri-per-symbol": (SYMBOL_IRIS, "symbol minted under several IRIs: {detail}"),
+}
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    rule: str
+    focus: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] {self.focus}: {self.message}"
+
+
+def check_store(store: ox.Store) -> list[Inconsistency]:
+    found = []
+    for rule, (query, message) in CHECKS.items():
+        result = run_query(store, query)
+        assert isinstance(result, ox.QuerySolutions)
+        for row in result:
+            focus, detail = row["focus"], row["detail"]
+            found.append(
+                Inconsistency(
+                    rule,
+                    focus.value if focus is not None else "",
+                    message.format(detail=detail.value if detail is not None else ""),
+                )
+            )
+    return found
