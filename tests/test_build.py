@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -180,8 +181,6 @@ def test_query_formats_through_the_cli(built: tuple[Settings, BuildResult], tmp_
     js = run_cli(
         "query", "drafts", "--format", "json", "--store", str(settings.store), cwd=tmp_path
     )
-    import json
-
     data = json.loads(js.stdout)
     assert data["head"]["vars"] == [
         "draft_symbol",
@@ -196,8 +195,6 @@ def test_query_formats_through_the_cli(built: tuple[Settings, BuildResult], tmp_
 
 
 def test_parse_json_is_the_typed_model(tmp_path: Path) -> None:
-    import json
-
     result = run_cli("parse", "--json", cwd=tmp_path)
     model = json.loads(result.stdout)
     assert model["symbol"] == SAMPLE_SYMBOL
