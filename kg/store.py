@@ -105,11 +105,21 @@ def open_store(path: Path) -> Iterator[ox.Store]:
         del store
 
 
+def memory_store(ntriples: bytes) -> ox.Store:
+    """An in-memory store holding the given N-Triples (for validation, never written)."""
+    store = ox.Store()
+    # Queries run over the union of the named graphs, so the data goes into one.
+    store.bulk_load(
+        ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:x-unkg:validation")
+    )
+    return store
+
+
 QueryResult = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 
 
 def run_query(
-    store: ox.Store, sparql: str, bindings: dict[str, ox.Literal] | None = None
+    store: ox.Store, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
 ) -> QueryResult:
     """Run SPARQL over the union of all named graphs; values are bound, never spliced in."""
     try:

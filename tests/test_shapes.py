@@ -36,6 +36,7 @@ from kg.validate import (
     load_shapes,
     shapes_path,
     validate_graph,
+    validate_graph_with_pyshacl_only,
 )
 from kg.vocab import UNKG
 
@@ -711,3 +712,44 @@ def test_every_rule_has_a_negative_case(shapes: Graph) -> None:
     assert rules <= covered, rules - covered
     for rule in covered:
         assert (SHAPES[rule], None, None) in shapes, rule
+
+
+SPARQL_CASES = [
+    c
+    for c in CASES
+    if c.rule
+    in {
+        "AdoptionMeetingDateShape",
+        "DuplicateSponsorShape",
+        "AdoptionWithinSessionShape",
+        "MeetingDateShape",
+        "StatementTimingShape",
+        "SponsorshipMeetingShape",
+        "MeetingWithinSessionShape",
+        "SummaryRecordDateShape",
+    }
+]
+
+
+@pytest.mark.parametrize("case", SPARQL_CASES, ids=lambda case: case.id)
+def test_oxigraph_evaluation_of_sparql_rules_agrees_with_pyshacl(
+    case: Case, sample: Sample, shapes: Graph, hierarchy: Graph
+) -> None:
+    """kg.validate runs SHACL-SPARQL rules in Oxigraph: same results as pyshacl's own run."""
+    report, reference = copy(sample.graph), copy(sample.reference)
+    focus = case.brk(report, reference, sample.minter)
+    seeds: set[Node] = (
+        {focus} | changed(sample.graph, report) | changed(sample.reference, reference)
+    )
+    if case.around is not None:
+        seeds |= around_draft(sample.graph, case.around)
+    nodes = neighbourhood(report, reference, seeds)
+    args = (restrict(report, nodes), [restrict(reference, nodes), hierarchy], shapes, SAMPLE_NAME)
+    ours = validate_graph(*args)
+    theirs = validate_graph_with_pyshacl_only(*args)
+
+    def key(report: ValidationReport) -> set[tuple[str, str, str | None, str]]:
+        return {(v.rule, v.focus, v.path, v.severity) for v in report.violations}
+
+    assert key(ours) == key(theirs)
+    assert ours.conforms == theirs.conforms
