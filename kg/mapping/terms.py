@@ -96,7 +96,9 @@ def integer(value: int) -> Literal:
 
 
 def add_provenance(graph: Graph, node: URIRef, span: SourceSpan, expression: URIRef) -> None:
-    """Where a node was read: the expression and its line span."""
+    """Where a node was read: the expression and its line span (the first mention only)."""
+    if (node, UNKG.sourceLineStart, None) in graph:
+        return
     graph.add((node, UNKG.sourceDocument, expression))
     graph.add((node, UNKG.sourceLineStart, integer(span.start_line)))
     graph.add((node, UNKG.sourceLineEnd, integer(span.end_line)))
