@@ -224,3 +224,17 @@ def test_meeting_dated_differently_in_two_documents_fails_the_build(tmp_path: Pa
         build([sample_source(), shifted], settings)
     assert "meeting-dates-agree" in str(error.value) and "un-ga-c3-77-m48" in str(error.value)
     assert not settings.store.exists()
+
+
+def test_state_listed_twice_for_one_draft_fails_validation(tmp_path: Path) -> None:
+    data = sample_source().data.replace(
+        "Kirghizistan, Mongolie et Pérou".encode(),
+        "Kirghizistan, Mongolie, Arménie et Pérou".encode(),
+    )
+    assert data != sample_source().data
+    settings = Settings(store=tmp_path / "store", exports=tmp_path / "exports")
+    with pytest.raises(ShapeViolationError) as error:
+        build([Source("A_77_464.fr.txt", data)], settings)
+    assert "DuplicateSponsorShape" in str(error.value)
+    assert "A_77_464.fr.txt:" in str(error.value)  # the source line of the draft
+    assert not settings.store.exists()

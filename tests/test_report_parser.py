@@ -269,3 +269,23 @@ def test_no_symbol_anywhere(resolver: EntityResolver) -> None:
     with pytest.raises(InputError) as error:
         parse_report(normalize("notes.txt", "Il était une fois.\n" * 20), resolver)
     assert str(error.value).startswith("notes.txt:1: expected a UN report")
+
+
+def test_recorded_vote_with_per_state_lists(sample_text: str, resolver: EntityResolver) -> None:
+    text = edit(
+        sample_text,
+        "la Commission a adopté le projet de résolution A/C.3/77/L.3 (voir",
+        "la Commission a adopté le projet de résolution A/C.3/77/L.3 à l’issue d’un vote "
+        "enregistré par 2 voix contre 1, avec 1 abstention. Ont voté pour : France, Japon. "
+        "Ont voté contre : Bélarus. Se sont abstenus : Inde. (voir",
+    )
+    adoption = draft(parse(text, resolver), "A/C.3/77/L.3").adoption
+    assert adoption is not None
+    assert adoption.method is AdoptionMethod.RECORDED_VOTE
+    assert (adoption.votes_in_favour, adoption.votes_against, adoption.abstentions) == (2, 1, 1)
+    assert sorted((v.state.code, v.choice.value) for v in adoption.votes) == [
+        ("BLR", "no"),
+        ("FRA", "yes"),
+        ("IND", "abstain"),
+        ("JPN", "yes"),
+    ]

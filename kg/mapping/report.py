@@ -232,8 +232,13 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
     if draft.recommended_as is not None:
         graph.add((node, UNKG.recommendedAs, Literal(draft.recommended_as)))
     _map_submission(frame, draft, node)
+    seen: dict[str, int] = {}
     for sponsorship in draft.sponsorships:
         local = f"sponsorship_{sponsorship.phase.value}_{actor_local(sponsorship.actor)}"
+        # A State listed twice in one phase keeps both nodes, so the shapes can report it.
+        seen[local] = seen.get(local, 0) + 1
+        if seen[local] > 1:
+            local += f"_{seen[local]}"
         item = minter.iri(PartId(work, local))
         add_type(graph, item, UNKG.Sponsorship)
         graph.add((item, UNKG.sponsorshipOf, node))
