@@ -4,9 +4,10 @@ Usage: .venv/bin/python benchmarks/bench_build.py [--copies 1 10 50 100] [--runs
 
 * whole command: wall clock of `python -m kg build` in a fresh process (start-up included),
   median of --runs runs, and its peak RSS;
-* by stage: seconds per stage (parse, map, validate, load, dump) reported by the pipeline, and
-  the peak of Python allocations per stage (tracemalloc; native memory of pyoxigraph is in the
-  RSS figure, not here);
+* by stage: seconds per stage (parse, map, validate, load, dump) reported by the pipeline,
+  each corpus built in a fresh process whose peak RSS is reported; the peak of Python
+  allocations per stage is measured in a separate traced run of the sample (tracemalloc slows
+  everything down, so those runs give no timings);
 * scaling: the same on corpora of N copies of the sample, each under its own report symbol and
   its own draft symbols, to show how cost grows with the number of documents.
 """
@@ -14,6 +15,8 @@ Usage: .venv/bin/python benchmarks/bench_build.py [--copies 1 10 50 100] [--runs
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import re
 import resource
 import statistics
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.build import Settings, Source, StageTimes, build, sample_source
@@ -68,53 +72,84 @@ def command_wall_clock(runs: int) -> tuple[float, float, int]:
     return statistics.median(times), min(times), peak
 
 
-def staged_build(sources: list[Source]) -> tuple[dict[str, float], dict[str, float]]:
-    """Seconds and peak traced MiB per stage, for one in-process build."""
+def traced_peaks(sources: list[Source]) -> dict[str, float]:
+    """Peak MiB of Python allocations per stage (tracemalloc slows the build: no timings here)."""
     peaks: dict[str, float] = {}
     original = StageTimes.stage
 
-    def traced(self: StageTimes, name: str):  # type: ignore[no-untyped-def]
+    @contextlib.contextmanager
+    def traced(self: StageTimes, name: str) -> Iterator[None]:
         tracemalloc.reset_peak()
         with original(self, name):
             yield
-        peaks[name] = tracemalloc.get_traced_memory()[1] / 2**20
+        peaks[name] = max(peaks.get(name, 0.0), tracemalloc.get_traced_memory()[1] / 2**20)
 
-    StageTimes.stage = __import__("contextlib").contextmanager(traced)  # type: ignore[method-assign]
+    StageTimes.stage = traced  # type: ignore[method-assign,assignment]
     tracemalloc.start()
     try:
         with tempfile.TemporaryDirectory() as root:
-            result = build(sources, Settings(store=Path(root, "store"), exports=Path(root, "exp")))
+            build(sources, Settings(store=Path(root, "store"), exports=Path(root, "exp")))
     finally:
         tracemalloc.stop()
         StageTimes.stage = original  # type: ignore[method-assign]
-    return result.times, peaks
+    return peaks
+
+
+def worker(copies: int) -> None:
+    """One build of N copies in this process; prints stage seconds and peak RSS as JSON."""
+    sources = corpus(copies)
+    with tempfile.TemporaryDirectory() as root:
+        result = build(sources, Settings(store=Path(root, "store"), exports=Path(root, "exp")))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"times": result.times, "rss": rss, "quads": result.quads}))
+
+
+def staged_build(copies: int) -> dict[str, object]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--worker", str(copies)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    data: dict[str, object] = json.loads(output)
+    return data
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, nargs="*", default=[1, 10, 50, 100])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        worker(args.worker)
+        return
     median, best, rss = command_wall_clock(args.runs)
     print(
         f"kg build (sample, fresh process): median {median:.2f} s, min {best:.2f} s, "
         f"peak RSS {rss} MiB over {args.runs} runs"
     )
     stages = ["parse", "map", "validate", "load", "dump"]
+    peaks = traced_peaks(corpus(1))
     print(
-        f"{'copies':>6} " + " ".join(f"{s:>9}" for s in stages) + f" {'total':>8} "
-        f"{'s/doc':>7}   peak traced MiB by stage"
+        "sample, peak MiB of Python allocations by stage: "
+        + ", ".join(f"{s} {peaks.get(s, 0):.1f}" for s in stages)
+    )
+    print(
+        f"{'copies':>6} "
+        + " ".join(f"{s:>9}" for s in stages)
+        + f" {'total':>8} {'s/doc':>7} {'quads':>8} {'RSS MiB':>8}"
     )
     for copies in args.copies:
-        times, peaks = staged_build(corpus(copies))
+        data = staged_build(copies)
+        times = data["times"]
+        assert isinstance(times, dict)
         total = sum(times.values())
         print(
             f"{copies:>6} "
             + " ".join(f"{times.get(s, 0):>8.2f}s" for s in stages)
-            + f" {total:>7.2f}s {total / copies:>6.3f}s   "
-            + " ".join(f"{s}={peaks.get(s, 0):.0f}" for s in stages)
+            + f" {total:>7.2f}s {total / copies:>6.3f}s {data['quads']:>8} {data['rss']:>8.0f}"
         )
-
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,7 @@ graph, the validation report and the pages can point back to the lines of the or
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
@@ -161,9 +161,10 @@ class Submission:
 
 @dataclass(frozen=True)
 class BudgetImplications:
+    """A statement of programme budget implications read out at a meeting."""
+
     meeting: MeetingRef
     span: SourceSpan
-    read_by: ActorRef | None = None
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,6 @@ class Report:
     footnotes: tuple[Footnote, ...]
     span: SourceSpan
     agenda_item_number: int | None = None
-    warnings: tuple[str, ...] = field(default=())
 
     def meeting(self, ref: MeetingRef) -> Meeting | None:
         return next((m for m in self.meetings if m.ref == ref), None)

@@ -69,9 +69,8 @@ class _Frame:
 
 
 def report_work_id(report: Report) -> DocumentId:
-    last = max((m.date for m in report.meetings), default=None)
-    if last is None:
-        return DocumentId.dated("committee_report", report.committee, 0, report.symbol)
+    """The parser guarantees at least one dated meeting."""
+    last = max(m.date for m in report.meetings)
     return DocumentId.dated("committee_report", report.committee, last, report.symbol)
 
 

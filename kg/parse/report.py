@@ -128,7 +128,7 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
             document.lines[-1].text[:60],
         )
     intro_blocks, next_number = split_blocks(parts[0].lines, 1)
-    allocation = _agenda_allocation(intro_blocks, name)
+    allocation = _agenda_allocation(intro_blocks)
     session = FRENCH.ordinal_value(allocation["session"]) if allocation else None
     if session is None:
         session = symbol.session
@@ -168,6 +168,11 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
     for letter, title, lines in sections:
         blocks, next_number = split_blocks(lines, next_number)
         drafts.append(_parse_draft(letter, title, lines[0].number, blocks, context))
+    if not context.meetings:
+        raise InputError(
+            SourceLocation(name, parts[0].span.start_line),
+            "meetings with their dates ('À sa 45e séance, le 4 novembre 2022, ...')",
+        )
     footnotes = _report_footnotes(document.footnotes, parts)
     documents.extend(_summary_records(footnotes, context))
     if context.unresolved:
@@ -208,7 +213,7 @@ def _parse_symbol(text: str, location: SourceLocation) -> DocumentSymbol:
         raise InputError(location, "a UN document symbol", text) from None
 
 
-def _agenda_allocation(blocks: list[Block], name: str) -> dict[str, str] | None:
+def _agenda_allocation(blocks: list[Block]) -> dict[str, str] | None:
     for block in blocks:
         match = p.AGENDA_ALLOCATION.search(block.text)
         if match:
@@ -471,9 +476,7 @@ def _statements(
             timing = StatementTiming.AFTER_ADOPTION
         else:
             timing = StatementTiming.AT_MEETING
-        concerns = draft
-        if not in_draft_section:
-            concerns = None
+        concerns = draft if in_draft_section else None
         for match in p.STATEMENT.finditer(text):
             found.extend(
                 _speakers(
@@ -504,9 +507,7 @@ def _speakers(
     span: SourceSpan,
     line: int,
 ) -> list[Statement]:
-    speakers_text = re.split(r",\s+(?:la|le|les) ", match["speakers"])[-1]
-    speakers_text = match["speakers"][match["speakers"].rfind(speakers_text) :]
-    speakers_text = re.sub(r"^.*?,\s+(?=(?:le|la|les) représentant)", "", speakers_text)
+    speakers_text = match["speakers"]
     also: list[ActorRef] = []
     if paren := p.ALSO_ON_BEHALF.search(speakers_text):
         also = context.resolve_list(p.LEADING_ARTICLE.sub("", paren["list"]), line)
