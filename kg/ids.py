@@ -13,7 +13,9 @@ examples vary:
 | meeting           | {base}/akn/ontology/event/un/un-ga-c3-77-m45 (plenary: un-ga-77-pm3) |
 | document (work)   | {base}/akn/un/{type}/{subtype}/{body}/{date}/{symbol}             |
 | expression        | {work}/{language}@{date}   (language: ISO 639-2/T, `fra`)         |
-| part of a work    | {work}#{local}  (sponsorship, adoption, statement, vote ...)      |
+| component         | {work or expression}/!{name}  (`!main`, `!draftResolution_V`)     |
+| part              | {work, expression or component}#{local}  (sponsorship_..., para_3)|
+| concept           | {base}/akn/ontology/concept/un/{scheme}-{key}  (phrase-requests)  |
 | named graph       | {base}/graph/{symbol}                                             |
 
 AKN4UN writes both drafts and adopted resolutions as `statement/deliberation`; we use the AKN
@@ -178,10 +180,31 @@ class ExpressionId:
 
 
 @dataclass(frozen=True)
-class PartId:
-    """A node that belongs to a document: `{work}#{local}` (sponsorship_original_state-fra)."""
+class ComponentId:
+    """A component of a document or expression: `{owner}/!{name}` (`!main`,
+    `!draftResolution_V` for a resolution text recommended inside a report)."""
 
-    document: DocumentId
+    owner: DocumentId | ExpressionId
+    name: str
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", self.name):
+            raise IdentifierError(f"invalid component name {self.name!r}")
+
+    def path(self) -> str:
+        return f"{self.owner.path()}/!{self.name}"
+
+
+@dataclass(frozen=True)
+class PartId:
+    """A node inside a document, expression or component: `{owner}#{local}`.
+
+    Local names: `sponsorship_original_state-fra`, `adoption`, `statement_003`; in resolution
+    texts `preamble`, `preamble__para_4`, `para_3`, `para_6__point_a`, `ftn_12`,
+    `para_3__cit_1`, `para_3__mandate_1`.
+    """
+
+    document: DocumentId | ExpressionId | ComponentId
     local: str
 
     def __post_init__(self) -> None:
@@ -190,6 +213,24 @@ class PartId:
 
     def path(self) -> str:
         return f"{self.document.path()}#{self.local}"
+
+
+@dataclass(frozen=True)
+class ConceptId:
+    """A concept of a scheme kept as data (opening phrases: `phrase-requests`) or an entry of a
+    reference table (instruments: `instrument-uncac`)."""
+
+    scheme: str
+    key: str
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z0-9]+", self.scheme):
+            raise IdentifierError(f"invalid concept scheme {self.scheme!r}")
+        if not re.fullmatch(r"[a-z0-9]+(?:[_\-][a-z0-9]+)*", self.key):
+            raise IdentifierError(f"invalid concept key {self.key!r}")
+
+    def path(self) -> str:
+        return f"akn/ontology/concept/un/{self.scheme}-{self.key}"
 
 
 @dataclass(frozen=True)
@@ -202,7 +243,17 @@ class GraphId:
         return f"graph/{encode_symbol(self.symbol)}"
 
 
-Identifier = ActorId | SessionId | MeetingId | DocumentId | ExpressionId | PartId | GraphId
+Identifier = (
+    ActorId
+    | SessionId
+    | MeetingId
+    | DocumentId
+    | ExpressionId
+    | ComponentId
+    | PartId
+    | ConceptId
+    | GraphId
+)
 
 
 @dataclass(frozen=True)
@@ -232,8 +283,10 @@ _EVENT = re.compile(
 )
 _DOC = re.compile(
     r"^akn/un/(?P<type>\w+)/(?P<subtype>\w+)/(?P<body>[a-z0-9\-]+)/(?P<date>[\d\-]+)/"
-    r"(?P<symbol>[^/@#]+)(?:/(?P<lang>[a-z]{3})@(?P<edate>[\d\-]+))?(?:#(?P<local>.+))?$"
+    r"(?P<symbol>[^/@#!]+)(?:/(?P<lang>[a-z]{3})@(?P<edate>[\d\-]+))?"
+    r"(?:/!(?P<component>[A-Za-z][A-Za-z0-9_]*))?(?:#(?P<local>.+))?$"
 )
+_CONCEPT = re.compile(r"^akn/ontology/concept/un/(?P<scheme>[a-z0-9]+)-(?P<key>[a-z0-9_\-]+)$")
 _GRAPH = re.compile(r"^graph/(?P<symbol>[^/#]+)$")
 
 
@@ -253,13 +306,18 @@ def _parse_path(path: str) -> Identifier:
         kind = _KIND_BY_TYPE.get((match["type"], match["subtype"]))
         if kind is None:
             raise IdentifierError(f"unknown document type in {path}")
-        work = DocumentId(kind, match["body"], match["date"], decode_symbol(match["symbol"]))
-        if match["lang"] and match["local"] is None:
-            return ExpressionId(work, match["lang"], match["edate"])
-        if match["local"] is not None and match["lang"] is None:
-            return PartId(work, match["local"])
-        if match["lang"] is None:
-            return work
+        owner: DocumentId | ExpressionId | ComponentId = DocumentId(
+            kind, match["body"], match["date"], decode_symbol(match["symbol"])
+        )
+        if match["lang"]:
+            assert isinstance(owner, DocumentId)
+            owner = ExpressionId(owner, match["lang"], match["edate"])
+        if match["component"]:
+            assert not isinstance(owner, ComponentId)
+            owner = ComponentId(owner, match["component"])
+        return PartId(owner, match["local"]) if match["local"] is not None else owner
+    if match := _CONCEPT.match(path):
+        return ConceptId(match["scheme"], match["key"])
     if match := _GRAPH.match(path):
         return GraphId(decode_symbol(match["symbol"]))
     raise IdentifierError(f"not an IRI this service mints: {path}")

@@ -199,6 +199,120 @@ class Report:
     footnotes: tuple[Footnote, ...]
     span: SourceSpan
     agenda_item_number: int | None = None
+    texts: tuple[ResolutionText, ...] = ()  # Part III: the recommended resolution texts
 
     def meeting(self, ref: MeetingRef) -> Meeting | None:
         return next((m for m in self.meetings if m.ref == ref), None)
+
+
+# --- Resolution texts (issue 3): preamble, operative paragraphs, footnotes, citations ----------
+
+
+class ParagraphKind(StrEnum):
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+
+
+class CitedKind(StrEnum):
+    """What a citation points to; values are the public query notations."""
+
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+    DOCUMENT = "document"
+    INSTRUMENT = "instrument"
+
+
+class TextKind(StrEnum):
+    RECOMMENDED = "recommended"  # a draft recommended inside a committee report (Part III)
+    ADOPTED = "adopted"  # a resolution issued under its own symbol (A/RES/...)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A resolution, decision or document cited in a paragraph or a footnote.
+
+    `number` is the number as the citing body prints it (`46/152`, `57/270 B`, `415 (V)`,
+    `S-32/1`, `2022/12`, `155 C (VII)`, `9/2`); `symbol` is the document symbol when the text
+    gives one (`E/CN.15/2022/11`) or when the number determines it (`A/RES/46/152`).
+    """
+
+    kind: CitedKind
+    body: str | None  # AKN4UN body code of the citing body: un-ga, un-ecosoc, un-hrc ...
+    number: str
+    text: str  # the words of the citation as printed
+    span: SourceSpan
+    date: dt.date | None = None
+    symbol: str | None = None
+
+
+@dataclass(frozen=True)
+class InstrumentMention:
+    """An instrument (convention, protocol, declaration, rules) named in a paragraph."""
+
+    code: str  # the code of the instrument in kg/reference/data/instruments.tsv
+    text: str
+    span: SourceSpan
+    unts_volume: int | None = None
+    unts_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """What an operative paragraph asks of whom, and by when."""
+
+    addressee: ActorRef
+    action: str  # an opening-phrase concept key: requests, invites, urges, encourages, decides
+    span: SourceSpan
+    deliverable: str | None = None  # `un rapport`, `a report`, `une note`
+    due_session: int | None = None  # `à sa soixante-dix-huitième session` -> 78
+
+
+@dataclass(frozen=True)
+class SubParagraph:
+    label: str  # `a`, `b` ... (printed `a)` in French, `(a)` in English)
+    text: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: ParagraphKind
+    number: int  # operative: the printed number; preambular: position in the preamble (1..n)
+    opening_phrase: str | None  # concept key of the opening phrase (`recalling`, `requests`)
+    opening_text: str  # the opening words as printed (`Rappelant également`, `Prie`)
+    text: str  # the whole paragraph, furniture, markers and broken words removed
+    span: SourceSpan
+    footnote_calls: tuple[int, ...] = ()
+    sub_paragraphs: tuple[SubParagraph, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    instruments: tuple[InstrumentMention, ...] = ()
+    mandates: tuple[Mandate, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolutionText:
+    """The text of one resolution: recommended in a report, or adopted under its own symbol.
+
+    For a recommended text, `symbol` is the symbol of the draft it comes from and `label` the
+    Roman numeral it is recommended under; for an adopted resolution, `symbol` is its own
+    symbol (`A/RES/73/6`) and `label` its number (`73/6`).
+    """
+
+    kind: TextKind
+    source_name: str
+    language: str
+    symbol: str
+    label: str
+    title: str
+    formula: str  # `L'Assemblée générale,` / `The General Assembly,`
+    preamble: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+    span: SourceSpan
+    session: int | None = None
+    agenda_items: tuple[int, ...] = ()
+    adopted_on_report: str | None = None  # `A/62/433` from `[on the report of ...]`
+    without_reference_to_committee: bool = False
+    plenary_meeting: int | None = None
+    adoption_date: dt.date | None = None
+    issue_date: dt.date | None = None

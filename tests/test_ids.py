@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from kg.ids import (
     DOCUMENT_TYPES,
     ActorId,
+    ComponentId,
+    ConceptId,
     DocumentId,
     ExpressionId,
     GraphId,
@@ -27,14 +29,30 @@ codes = st.from_regex(r"[a-z][a-z0-9]{0,5}(?:-[a-z0-9]{1,4}){0,3}", fullmatch=Tr
 symbols = st.from_regex(r"[A-Z]{1,4}(?:/[A-Za-z0-9.\-]{1,8}){1,5}(?: \(\d{4}\))?", fullmatch=True)
 dates = st.dates(dt.date(1946, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat)
 documents = st.builds(DocumentId, st.sampled_from(sorted(DOCUMENT_TYPES)), codes, dates, symbols)
+expressions = st.builds(ExpressionId, documents, st.sampled_from(["fra", "eng", "spa"]), dates)
+components = st.builds(
+    ComponentId,
+    st.one_of(documents, expressions),
+    st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,20}", fullmatch=True),
+)
 identifiers = st.one_of(
     st.builds(ActorId, st.just("state"), st.from_regex(r"[A-Z]{3}", fullmatch=True)),
     st.builds(ActorId, st.sampled_from(["group", "body"]), codes),
     st.builds(SessionId, codes, st.integers(1, 200)),
     st.builds(MeetingId, codes, st.integers(1, 200), st.integers(1, 999)),
     documents,
-    st.builds(ExpressionId, documents, st.sampled_from(["fra", "eng", "spa"]), dates),
-    st.builds(PartId, documents, st.from_regex(r"[a-z][a-z0-9_\-]{0,20}", fullmatch=True)),
+    expressions,
+    components,
+    st.builds(
+        PartId,
+        st.one_of(documents, expressions, components),
+        st.from_regex(r"[a-z][a-z0-9_\-]{0,20}", fullmatch=True),
+    ),
+    st.builds(
+        ConceptId,
+        st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True),
+        st.from_regex(r"[a-z0-9]+(?:[_\-][a-z0-9]+){0,3}", fullmatch=True),
+    ),
     st.builds(GraphId, symbols),
 )
 
