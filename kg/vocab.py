@@ -156,6 +156,11 @@ class UNKG(DefinedNamespace):
     m49Code: URIRef
     formalName: URIRef
     hasBudgetImplications: URIRef
+    citedNumber: URIRef
+    formula: URIRef
+    resolutionNumber: URIRef
+    onReport: URIRef
+    withoutReferenceToCommittee: URIRef
     # --- Concept schemes ---
     SponsorshipPhaseScheme: URIRef
     StatementTimingScheme: URIRef

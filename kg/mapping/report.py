@@ -33,12 +33,14 @@ from kg.mapping.terms import (
     new_graph,
     session_iri,
 )
+from kg.mapping.text import map_text_body, text_frame_for_expression
 from kg.model import (
     ActorRef,
     DocumentMention,
     DraftResolution,
     Meeting,
     Report,
+    ResolutionText,
     Statement,
     WorkDateBasis,
 )
@@ -100,6 +102,8 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
     statements = [*report.general_statements, *(s for d in report.drafts for s in d.statements)]
     for index, statement in enumerate(statements, start=1):
         _map_statement(frame, statement, index)
+    for text in report.texts:
+        _map_recommended_text(frame, expression_id, text)
     for footnote in report.footnotes:
         node = minter.iri(PartId(work, f"ftn_{footnote.span.start_line}"))
         add_type(graph, node, UNKG.Footnote)
@@ -108,6 +112,27 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
         graph.add((frame.expression, UNKG.hasFootnote, node))
         add_provenance(graph, node, footnote.span, frame.expression)
     return graph
+
+
+def _map_recommended_text(frame: _Frame, expression: ExpressionId, text: ResolutionText) -> None:
+    """A text of Part III: a component of the report's expression, linked to its draft."""
+    graph, report = frame.graph, frame.report
+    last_meeting = dt.date.fromisoformat(frame.work.date)
+    body_frame = text_frame_for_expression(
+        graph,
+        frame.minter,
+        expression,
+        f"draftResolution_{text.label}",
+        language=report.language,
+        work_date=last_meeting,
+    )
+    node = map_text_body(body_frame, text)
+    add_type(graph, node, UNKG.ResolutionText)
+    graph.add((node, UNKG.recommendedAs, Literal(text.label)))
+    graph.add((frame.expression, UNKG.hasPart, node))
+    draft = next((d for d in report.drafts if d.symbol == text.symbol), None)
+    if draft is not None:
+        graph.add((frame.minter.iri(draft_work_id(report, draft)[0]), UNKG.recommendedText, node))
 
 
 def _map_report_node(frame: _Frame) -> None:

@@ -1,0 +1,88 @@
+"""An adopted resolution issued under its own symbol (A/RES/73/6) -> its RDF graph.
+
+The work is dated by its adoption date (AKN4UN: an adopted resolution's IRI is minted only once
+its number and adoption date are known); the expression by its issue date (`Distr.: General
+31 October 2018`), or the adoption date when the text gives none.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS
+
+from kg.errors import InputError, SourceLocation
+from kg.ids import DocumentId, ExpressionId, IriMinter
+from kg.mapping.terms import (
+    DATE_BASES,
+    LANGUAGE_AUTHORITY,
+    actor_iri,
+    add_provenance,
+    add_type,
+    integer,
+    meeting_iri,
+    new_graph,
+    session_iri,
+)
+from kg.mapping.text import map_text_body, text_frame_for_expression
+from kg.model import ActorRef, MeetingRef, ResolutionText, WorkDateBasis
+from kg.parse.lexicon import LEXICONS
+from kg.vocab import UNKG
+
+
+def resolution_work_id(text: ResolutionText) -> DocumentId:
+    if text.adoption_date is None:
+        raise InputError(SourceLocation(text.source_name), "the adoption date of the resolution")
+    return DocumentId.dated("resolution", "un-ga", text.adoption_date, text.symbol)
+
+
+def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
+    graph = new_graph()
+    work = resolution_work_id(text)
+    lexicon = LEXICONS[text.language]
+    issued = text.issue_date or text.adoption_date
+    assert issued is not None
+    expression_id = ExpressionId(work, lexicon.akn_language, issued.isoformat())
+    node, expression = minter.iri(work), minter.iri(expression_id)
+    add_type(graph, node, UNKG.Resolution)
+    graph.add((node, DCTERMS.identifier, Literal(text.symbol)))
+    graph.add((node, UNKG.resolutionNumber, Literal(text.label)))
+    graph.add((node, DCTERMS.title, Literal(text.title, lang=text.language)))
+    graph.add((node, UNKG.body, actor_iri(minter, ActorRef("body", "un-ga"))))
+    graph.add((node, UNKG.workDate, Literal(text.adoption_date)))
+    graph.add((node, UNKG.workDateBasis, DATE_BASES[WorkDateBasis.ADOPTION]))
+    if text.session is not None:
+        graph.add((node, UNKG.session, session_iri(minter, "un-ga", text.session)))
+        if text.plenary_meeting is not None:
+            meeting = meeting_iri(minter, MeetingRef("un-ga", text.session, text.plenary_meeting))
+            graph.add((node, UNKG.meeting, meeting))
+            add_type(graph, meeting, UNKG.Meeting)
+            graph.add((meeting, UNKG.meetingNumber, integer(text.plenary_meeting)))
+            graph.add((meeting, DCTERMS.date, Literal(text.adoption_date)))
+            graph.add((meeting, UNKG.body, actor_iri(minter, ActorRef("body", "un-ga"))))
+            graph.add((meeting, UNKG.session, session_iri(minter, "un-ga", text.session)))
+            add_provenance(graph, meeting, text.span, expression)
+    for item in text.agenda_items:
+        graph.add((node, UNKG.agendaItemNumber, integer(item)))
+    graph.add(
+        (node, UNKG.withoutReferenceToCommittee, Literal(text.without_reference_to_committee))
+    )
+    graph.add((node, UNKG.isRealizedBy, expression))
+    add_provenance(graph, node, text.span, expression)
+    add_type(graph, expression, UNKG.Expression)
+    graph.add((expression, UNKG.realizes, node))
+    graph.add((expression, DCTERMS.language, LANGUAGE_AUTHORITY[lexicon.akn_language.upper()]))
+    graph.add((expression, DCTERMS.source, Literal(text.source_name)))
+    if text.issue_date is not None:
+        graph.add((expression, DCTERMS.issued, Literal(text.issue_date)))
+    frame = text_frame_for_expression(
+        graph,
+        minter,
+        expression_id,
+        "main",
+        text.language,
+        text.adoption_date,  # type: ignore[arg-type]
+    )
+    main = map_text_body(frame, text)
+    add_type(graph, main, UNKG.ResolutionText)
+    graph.add((expression, UNKG.hasPart, main))
+    return graph

@@ -1,0 +1,232 @@
+"""Resolution texts -> RDF: preamble and operative paragraphs, sub-points, footnotes,
+citations, instruments and mandates, each with the lines of the source it was read from.
+
+IRIs (see kg.ids): the text is a component of an expression
+(`{report}/fra@{date}/!draftResolution_V` for a text recommended in a report,
+`{resolution}/eng@{date}/!main` for an adopted resolution); its parts are fragments of the component: `preamble`, `preamble__para_4`, `para_3`,
+`para_6__point_a`, `ftn_12`, `para_3__cit_1`, `para_3__mandate_1`.
+
+Citations point to the work IRI of what they cite. A work IRI needs a date: the date printed in
+the citation, or else the date another citation of the same document gives for the same symbol;
+a citation for which neither exists stays unresolved (no `unkg:citationTarget`; the shapes warn).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg.ids import ComponentId, ConceptId, DocumentId, ExpressionId, IriMinter, PartId
+from kg.mapping.terms import (
+    actor_iri,
+    add_provenance,
+    add_type,
+    integer,
+    session_iri,
+)
+from kg.model import (
+    ActorRef,
+    Citation,
+    CitedKind,
+    Paragraph,
+    ParagraphKind,
+    ResolutionText,
+)
+from kg.symbols import DocumentSymbol, SymbolError
+from kg.vocab import UNKG
+
+CITED_KINDS = {
+    CitedKind.RESOLUTION: UNKG.kind_resolution,
+    CitedKind.DECISION: UNKG.kind_decision,
+    CitedKind.DOCUMENT: UNKG.kind_document,
+    CitedKind.INSTRUMENT: UNKG.kind_instrument,
+}
+TARGET_KINDS = {
+    CitedKind.RESOLUTION: "resolution",
+    CitedKind.DECISION: "decision",
+    CitedKind.DOCUMENT: "document",
+}
+
+
+@dataclass(frozen=True)
+class TextFrame:
+    """Where a text's triples go and what its nodes hang on."""
+
+    graph: Graph
+    minter: IriMinter
+    component: ComponentId
+    expression: URIRef  # the expression the text was read from (provenance)
+    language: str
+    work_date: dt.date  # the date of the citing document (dates cited documents)
+
+
+def phrase_iri(minter: IriMinter, key: str) -> URIRef:
+    return minter.iri(ConceptId("phrase", key.replace("_", "-")))
+
+
+def instrument_iri(minter: IriMinter, code: str) -> URIRef:
+    return minter.iri(ConceptId("instrument", code.lower()))
+
+
+def map_text_body(frame: TextFrame, text: ResolutionText) -> URIRef:
+    """The component node with its title, formula, preamble, paragraphs and footnotes."""
+    graph, minter = frame.graph, frame.minter
+    node = minter.iri(frame.component)
+    graph.add((node, DCTERMS.title, Literal(text.title, lang=frame.language)))
+    graph.add((node, UNKG.formula, Literal(text.formula, lang=frame.language)))
+    add_provenance(graph, node, text.span, frame.expression)
+    dates = _known_dates(text)
+    preamble = minter.iri(PartId(frame.component, "preamble"))
+    add_type(graph, preamble, UNKG.Preamble)
+    graph.add((node, UNKG.hasPreamble, preamble))
+    for paragraph in text.preamble:
+        graph.add((preamble, UNKG.hasParagraph, _map_paragraph(frame, paragraph, dates)))
+    for paragraph in text.operative:
+        graph.add((node, UNKG.hasParagraph, _map_paragraph(frame, paragraph, dates)))
+    for footnote in text.footnotes:
+        item = minter.iri(PartId(frame.component, f"ftn_{footnote.number}"))
+        add_type(graph, item, UNKG.Footnote)
+        graph.add((node, UNKG.hasFootnote, item))
+        graph.add((item, UNKG.footnoteNumber, integer(footnote.number)))
+        graph.add((item, UNKG.text, Literal(footnote.text, lang=frame.language)))
+        add_provenance(graph, item, footnote.span, frame.expression)
+    return node
+
+
+def _paragraph_local(paragraph: Paragraph) -> str:
+    if paragraph.kind is ParagraphKind.PREAMBULAR:
+        return f"preamble__para_{paragraph.number}"
+    return f"para_{paragraph.number}"
+
+
+def _map_paragraph(frame: TextFrame, paragraph: Paragraph, dates: dict[str, dt.date]) -> URIRef:
+    graph, minter = frame.graph, frame.minter
+    local = _paragraph_local(paragraph)
+    node = minter.iri(PartId(frame.component, local))
+    cls = (
+        UNKG.PreambularParagraph
+        if paragraph.kind is ParagraphKind.PREAMBULAR
+        else UNKG.OperativeParagraph
+    )
+    add_type(graph, node, cls)
+    graph.add((node, UNKG.paragraphNumber, integer(paragraph.number)))
+    graph.add((node, UNKG.text, Literal(paragraph.text, lang=frame.language)))
+    if paragraph.opening_phrase is not None:
+        graph.add((node, UNKG.openingPhrase, phrase_iri(minter, paragraph.opening_phrase)))
+    add_provenance(graph, node, paragraph.span, frame.expression)
+    for number in paragraph.footnote_calls:
+        graph.add((node, UNKG.callsFootnote, minter.iri(PartId(frame.component, f"ftn_{number}"))))
+    for point in paragraph.sub_paragraphs:
+        item = minter.iri(PartId(frame.component, f"{local}__point_{point.label}"))
+        add_type(graph, item, UNKG.SubParagraph)
+        graph.add((node, UNKG.hasSubParagraph, item))
+        graph.add((item, UNKG.subParagraphLabel, Literal(point.label)))
+        graph.add((item, UNKG.text, Literal(point.text, lang=frame.language)))
+        add_provenance(graph, item, point.span, frame.expression)
+    for index, citation in enumerate(paragraph.citations, start=1):
+        _map_citation(frame, node, f"{local}__cit_{index}", citation, dates)
+    for mention in paragraph.instruments:
+        instrument = instrument_iri(minter, mention.code)
+        graph.add((node, UNKG.citesInstrument, instrument))
+    for index, mandate in enumerate(paragraph.mandates, start=1):
+        item = minter.iri(PartId(frame.component, f"{local}__mandate_{index}"))
+        add_type(graph, item, UNKG.Mandate)
+        graph.add((node, UNKG.hasMandate, item))
+        graph.add((item, UNKG.addressee, actor_iri(minter, mandate.addressee)))
+        graph.add((item, UNKG.action, phrase_iri(minter, mandate.action)))
+        if mandate.deliverable:
+            graph.add((item, UNKG.deliverable, Literal(mandate.deliverable, lang=frame.language)))
+        if mandate.due_session is not None:
+            graph.add((item, UNKG.dueSession, session_iri(minter, "un-ga", mandate.due_session)))
+        add_provenance(graph, item, mandate.span, frame.expression)
+    return node
+
+
+def _known_dates(text: ResolutionText) -> dict[str, dt.date]:
+    """Symbol -> date, from the citations of the text that print a date."""
+    dates: dict[str, dt.date] = {}
+    for paragraph in (*text.preamble, *text.operative):
+        for citation in paragraph.citations:
+            if citation.symbol and citation.date:
+                dates.setdefault(citation.symbol, citation.date)
+    return dates
+
+
+def _map_citation(
+    frame: TextFrame,
+    paragraph: URIRef,
+    local: str,
+    citation: Citation,
+    dates: dict[str, dt.date],
+) -> None:
+    graph, minter = frame.graph, frame.minter
+    node = minter.iri(PartId(frame.component, local))
+    add_type(graph, node, UNKG.Citation)
+    graph.add((paragraph, UNKG.hasCitation, node))
+    graph.add((node, UNKG.citedKind, CITED_KINDS[citation.kind]))
+    graph.add((node, UNKG.citedNumber, Literal(citation.number)))
+    graph.add((node, UNKG.text, Literal(citation.text, lang=frame.language)))
+    if citation.body is not None:
+        graph.add((node, UNKG.citedBody, actor_iri(minter, ActorRef("body", citation.body))))
+    if citation.date is not None:
+        graph.add((node, DCTERMS.date, Literal(citation.date)))
+    add_provenance(graph, node, citation.span, frame.expression)
+    target = _target(frame, citation, dates)
+    if target is not None:
+        graph.add((node, UNKG.citationTarget, target))
+
+
+def _target(frame: TextFrame, citation: Citation, dates: dict[str, dt.date]) -> URIRef | None:
+    kind = TARGET_KINDS.get(citation.kind)
+    if kind is None or citation.symbol is None:
+        return None
+    try:
+        symbol = DocumentSymbol.parse(citation.symbol)
+    except SymbolError:
+        return None
+    body = citation.body or symbol.issuing_body or "un"
+    graph, minter = frame.graph, frame.minter
+    if kind == "document":
+        identifier = DocumentId.dated("document", body, frame.work_date, citation.symbol)
+    else:
+        date = citation.date or dates.get(citation.symbol)
+        if date is None:
+            return None
+        identifier = DocumentId.dated(kind, body, date, citation.symbol)
+    node = minter.iri(identifier)
+    add_type(
+        graph,
+        node,
+        UNKG.OtherDocument
+        if kind == "document"
+        else (UNKG.Resolution if kind == "resolution" else UNKG.Decision),
+    )
+    graph.add((node, DCTERMS.identifier, Literal(citation.symbol)))
+    add_provenance(graph, node, citation.span, frame.expression)
+    datatype_date = identifier.date
+    graph.add((node, UNKG.workDate, Literal(dt.date.fromisoformat(datatype_date))))
+    basis = UNKG.date_first_consideration if kind == "document" else UNKG.date_adoption
+    graph.add((node, UNKG.workDateBasis, basis))
+    return node
+
+
+def text_frame_for_expression(
+    graph: Graph,
+    minter: IriMinter,
+    expression: ExpressionId,
+    component: str,
+    *,
+    language: str,
+    work_date: dt.date,
+) -> TextFrame:
+    return TextFrame(
+        graph=graph,
+        minter=minter,
+        component=ComponentId(expression, component),
+        expression=minter.iri(expression),
+        language=language,
+        work_date=work_date,
+    )
