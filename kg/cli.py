@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import importlib
 import json
 import sys
 from contextlib import nullcontext
@@ -18,13 +19,16 @@ from typing import Annotated, Any
 import pyoxigraph as ox
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from kg import build as pipeline
+from kg import fetch as ods
 from kg.docs import write_ontology_docs
 from kg.errors import KgError, QueryError, ShapeViolationError
 from kg.ids import DEFAULT_BASE, IriMinter
 from kg.mapping import map_reference, map_report
+from kg.parse.lexicon import LEXICONS
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
 from kg.store import graph_sizes, open_store, run_query, serialize_results
@@ -226,6 +230,65 @@ def docs(
     """Generate the ontology's HTML documentation (pyLODE)."""
     path = write_ontology_docs(ontology_path(), exports)
     out.print(f"wrote {path}")
+
+
+@app.command()
+def fetch(
+    symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/RES/73/6.")],
+    lang: Annotated[str, typer.Option("--lang", help="ar, zh, en, fr, ru or es.")] = "en",
+    refresh: Annotated[bool, typer.Option("--refresh", help="Download even if cached.")] = False,
+    cache: Annotated[Path, typer.Option(help="Cache directory.")] = ods.FetchSettings.cache_dir,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Download a document's PDF from the UN Official Document System, then parse it."""
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
+    shown = not quiet and err.is_terminal
+    with Progress(*columns, console=err, transient=True, disable=not shown) as bar:
+        task: list[TaskID] = []
+
+        def progress(received: int, total: int | None) -> None:
+            if not task and max(received, total or 0) >= 1_000_000:  # large files only
+                task.append(bar.add_task(f"{symbol} ({lang})", total=total))
+            if task:
+                bar.update(task[0], completed=received)
+
+        document = ods.fetch_document(
+            symbol,
+            lang,
+            ods.FetchSettings(cache_dir=cache),
+            ods.default_transport(),
+            refresh=refresh,
+            progress=progress,
+        )
+    origin = "cached" if document.from_cache else "downloaded"
+    out.print(
+        f"{document.symbol} ({document.language}) {origin}: {document.path}",
+        soft_wrap=True,
+        markup=False,
+    )
+    out.print(f"{document.size} bytes  sha256 {document.sha256}", soft_wrap=True, markup=False)
+    if document.language not in LEXICONS:
+        out.print(
+            f"note: no lexicon exists yet for '{document.language}'; the PDF is kept, not parsed"
+        )
+        return
+    try:
+        pdf_parser = importlib.import_module("kg.parse.pdf")
+    except ModuleNotFoundError as error:
+        if error.name != "kg.parse.pdf":
+            raise
+        pdf_parser = None
+    normalize_pdf = getattr(pdf_parser, "normalize_pdf", None)
+    if normalize_pdf is None:
+        out.print("note: PDF parsing (kg.parse.pdf) is not available yet; the PDF is kept")
+        return
+    parsed = normalize_pdf(document.path.name, document.path.read_bytes())
+    out.print(
+        f"parsed: {len(getattr(parsed, 'lines', ()))} content lines, "
+        f"{len(getattr(parsed, 'footnotes', ()))} footnotes, "
+        f"running header {getattr(parsed, 'running_header', None) or 'none'}",
+        soft_wrap=True,
+    )
 
 
 def main() -> None:

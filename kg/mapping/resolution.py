@@ -79,8 +79,8 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
         minter,
         expression_id,
         "main",
-        text.language,
-        text.adoption_date,  # type: ignore[arg-type]
+        language=text.language,
+        work_date=issued,
     )
     main = map_text_body(frame, text)
     add_type(graph, main, UNKG.ResolutionText)

@@ -3,8 +3,9 @@ citations, instruments and mandates, each with the lines of the source it was re
 
 IRIs (see kg.ids): the text is a component of an expression
 (`{report}/fra@{date}/!draftResolution_V` for a text recommended in a report,
-`{resolution}/eng@{date}/!main` for an adopted resolution); its parts are fragments of the component: `preamble`, `preamble__para_4`, `para_3`,
-`para_6__point_a`, `ftn_12`, `para_3__cit_1`, `para_3__mandate_1`.
+`{resolution}/eng@{date}/!main` for an adopted resolution); its parts are fragments of the
+component: `preamble`, `preamble__para_4`, `para_3`, `para_6__point_a`, `ftn_12`,
+`para_3__cit_1`, `para_3__mandate_1`.
 
 Citations point to the work IRI of what they cite. A work IRI needs a date: the date printed in
 the citation, or else the date another citation of the same document gives for the same symbol;
