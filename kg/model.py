@@ -290,6 +290,21 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class AnnexedText:
+    """A text a resolution adopts inline (`Adopts the following political declaration:`).
+
+    `introduction` holds the paragraphs before the numbered ones (`We, Heads of State and
+    Government ... we therefore:`); their opening phrase is None when it is not in the table.
+    """
+
+    title: str
+    subtitle: str | None
+    introduction: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
 class ResolutionText:
     """The text of one resolution: recommended in a report, or adopted under its own symbol.
 
@@ -316,3 +331,5 @@ class ResolutionText:
     plenary_meeting: int | None = None
     adoption_date: dt.date | None = None
     issue_date: dt.date | None = None
+    annexes: tuple[AnnexedText, ...] = ()
+    draft_symbols: tuple[str, ...] = ()  # `[without reference ... (A/73/L.6 and A/73/L.6/Add.1)]`

@@ -4,16 +4,18 @@ Guarantees (each one is tested in tests/test_normalize.py):
 
 1. Decoding: the input is UTF-8 (a BOM is allowed); an empty file, a binary file or another
    encoding raises `InputError` naming the document, never a `UnicodeDecodeError`.
-2. Every content line keeps the 1-based number of the line it came from in the original file;
-   the order of content lines is the order of the file.
+2. Every content line keeps the 1-based number of the line it came from in the original file
+   (lines end at line feeds only: a form feed does not start a line); the order of content
+   lines is the order of the file.
 3. Page furniture is removed: the running header (the document symbol alone on a line) and the
    footer (job number such as `22-27149` with the page counter `15/80`, in either order).
 4. The lists of link URLs that the PDF extraction prints after each page are removed from the
    content and kept aside with their line numbers.
 5. Footnote blocks (after a `_____` rule) are removed from the content and kept as `Footnote`s
    with their number, text (continuation lines joined) and span. A footnote block ends at a link
-   list, at page furniture, or at an indented line that does not start a new footnote (the text
-   of the next page starts indented in the extraction).
+   list, at page furniture, or at an indented line that does not start the next footnote (the
+   text of the next page starts indented in the extraction): within a block, footnote numbers
+   are consecutive.
 6. Blank lines are dropped; text is NFC-normalised; non-breaking spaces become spaces.
 7. `join_lines` rejoins the lines of one logical paragraph: a line ending with a hyphen is joined
    without a space (`Royaume-` + `Uni` -> `Royaume-Uni`, `trente -` + `deuxième` ->
@@ -91,7 +93,14 @@ def decode(name: str, data: bytes) -> str:
 
 def normalize(name: str, text: str) -> NormalizedDocument:
     """Split furniture, links and footnotes off the content lines (see the module guarantees)."""
-    raw_lines = [_SPACES.sub(" ", unicodedata.normalize("NFC", line)) for line in text.splitlines()]
+    # Only line feeds end lines: str.splitlines() would also split at form feeds (page breaks
+    # in pdftotext output), and line numbers would no longer be those of the file.
+    raw_lines = [
+        _SPACES.sub(" ", unicodedata.normalize("NFC", line.rstrip("\r")))
+        for line in text.split("\n")
+    ]
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()
     header = _running_header(raw_lines)
     content: list[SourceLine] = []
     footnotes: list[Footnote] = []
@@ -131,7 +140,9 @@ def normalize(name: str, text: str) -> NormalizedDocument:
             continue
         if in_footnotes:
             start = _FOOTNOTE_START.match(line)
-            if start:
+            # Within one block footnotes are consecutive; another number is body text that
+            # starts the next page indented (` 21 octobre 2016, ...`).
+            if start and (not current or int(start["number"]) == current_number + 1):
                 close_footnote()
                 current_number = int(start["number"])
                 current = [(number, start["text"].strip())]
