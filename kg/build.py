@@ -16,15 +16,17 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
-from kg.consistency import check_store
+from kg.consistency import Inconsistency, check_store
 from kg.errors import InputError, ShapeViolationError, SourceLocation
 from kg.export import DumpFile, StagedFiles, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
 from kg.mapping import map_reference, map_report
 from kg.mapping.dataset import describe_dataset
+from kg.mapping.resolution import map_resolution
 from kg.mapping.terms import PREFIXES
 from kg.model import Report
-from kg.parse.report import parse_report_file
+from kg.parse.document import Document, parse_document
+from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
 from kg.store import GraphData, StagedStore, graph_sizes, stage_store
@@ -66,7 +68,8 @@ class StageTimes:
 
 @dataclass(frozen=True)
 class BuildResult:
-    reports: tuple[Report, ...]
+    reports: tuple[Document, ...]
+    warnings: tuple[str, ...]
     quads: int
     dumps: tuple[DumpFile, ...]
     times: dict[str, float]
@@ -92,9 +95,14 @@ def read_sources(paths: Sequence[Path]) -> list[Source]:
     return sources
 
 
-def parse_sources(sources: Sequence[Source], reference: ReferenceData) -> list[Report]:
+def parse_sources(
+    sources: Sequence[Source],
+    reference: ReferenceData,
+    instruments: InstrumentTable | None = None,
+) -> list[Document]:
     resolver = EntityResolver(reference)
-    reports = [parse_report_file(s.name, s.data, resolver) for s in sources]
+    table = instruments if instruments is not None else load_instruments()
+    reports = [parse_document(s.name, s.data, resolver, table) for s in sources]
     seen: dict[str, str] = {}
     for report, source in zip(reports, sources, strict=True):
         if report.symbol in seen:
@@ -106,8 +114,14 @@ def parse_sources(sources: Sequence[Source], reference: ReferenceData) -> list[R
     return reports
 
 
+def map_document(document: Document, minter: IriMinter) -> Graph:
+    if isinstance(document, Report):
+        return map_report(document, minter)
+    return map_resolution(document, minter)
+
+
 def validate_reports(
-    graphs: Sequence[tuple[Report, Graph]], reference_graph: Graph
+    graphs: Sequence[tuple[Document, Graph]], reference_graph: Graph
 ) -> ValidationReport:
     shapes = load_shapes()
     context = [reference_graph, class_hierarchy()]
@@ -128,12 +142,13 @@ def build(
     minter = IriMinter(settings.base)
     with times.stage("parse"):
         reference = load_reference_data()
+        instruments = load_instruments()
         say(f"parsing {len(sources)} document(s)")
-        reports = parse_sources(sources, reference)
+        reports = parse_sources(sources, reference, instruments)
     with times.stage("map"):
         say("mapping to RDF")
-        reference_graph = map_reference(reference, minter)
-        graphs = [(report, map_report(report, minter)) for report in reports]
+        reference_graph = map_reference(reference, minter, instruments)
+        graphs = [(report, map_document(report, minter)) for report in reports]
     with times.stage("validate"):
         say("validating with SHACL")
         report = validate_reports(graphs, reference_graph)
@@ -149,7 +164,7 @@ def build(
         staged = stage_store(settings.store, named)
     try:
         with times.stage("validate"):
-            _check_across_documents(staged)
+            cross_warnings = _check_across_documents(staged)
         with times.stage("dump"):
             say(f"writing dumps to {settings.exports}")
             files_ = _dump(staged, settings, minter, [s.name for s in sources])
@@ -159,17 +174,21 @@ def build(
     # Only now does anything visible change: the store, then the dumps, each by renames.
     staged.commit()
     files_.commit()
-    return BuildResult(tuple(reports), staged.quads, files_.dumps, times.seconds)
+    warnings = tuple(str(v) for v in report.violations if v.severity != "Violation")
+    warnings += tuple(str(w) for w in cross_warnings)
+    return BuildResult(tuple(reports), warnings, staged.quads, files_.dumps, times.seconds)
 
 
-def _check_across_documents(staged: StagedStore) -> None:
+def _check_across_documents(staged: StagedStore) -> list[Inconsistency]:
     store = staged.open()
     try:
         problems = check_store(store)
     finally:
         del store
-    if problems:
-        raise ShapeViolationError("\n".join(str(problem) for problem in problems))
+    blocking = [problem for problem in problems if problem.severity == "Violation"]
+    if blocking:
+        raise ShapeViolationError("\n".join(str(problem) for problem in blocking))
+    return [problem for problem in problems if problem.severity != "Violation"]
 
 
 def _ontology_nt(minter: IriMinter) -> bytes:

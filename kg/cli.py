@@ -27,7 +27,8 @@ from kg import fetch as ods
 from kg.docs import write_ontology_docs
 from kg.errors import KgError, QueryError, ShapeViolationError
 from kg.ids import DEFAULT_BASE, IriMinter
-from kg.mapping import map_reference, map_report
+from kg.mapping import map_reference
+from kg.model import ResolutionText
 from kg.parse.lexicon import LEXICONS
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
@@ -90,6 +91,8 @@ def build(
             f"{len(result.reports)} document(s), {result.quads} quads in {store} "
             f"({total:.2f}s: {stages})"
         )
+        if result.warnings:
+            out.print(f"{len(result.warnings)} warning(s) (kg validate lists them)")
         for dump in result.dumps:
             out.print(f"  {exports / dump.name}  {dump.size} bytes  sha256 {dump.sha256[:16]}")
 
@@ -106,7 +109,10 @@ def validate(files: FilesArgument = None) -> None:
     failed = False
     for report in reports:
         result = validate_graph(
-            map_report(report, minter), [reference_graph, hierarchy], shapes, report.source_name
+            pipeline.map_document(report, minter),
+            [reference_graph, hierarchy],
+            shapes,
+            report.source_name,
         )
         for violation in result.violations:
             err.print(str(violation), markup=False, highlight=False)
@@ -118,14 +124,23 @@ def validate(files: FilesArgument = None) -> None:
 
 @app.command()
 def parse(
-    file: Annotated[Path | None, typer.Argument(help="Report text file (default: sample).")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="Text or PDF file (default: the sample).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the typed model as JSON.")] = False,
 ) -> None:
-    """Parse one report and show its typed model."""
+    """Parse one document (report or adopted resolution) and show its typed model."""
     reference = load_reference_data()
     report = pipeline.parse_sources(_sources([file] if file else None), reference)[0]
     if as_json:
         sys.stdout.write(json.dumps(_jsonable(report), ensure_ascii=False, indent=2) + "\n")
+        return
+    if isinstance(report, ResolutionText):
+        out.print(f"{report.symbol} ({report.language}) {report.label}: {report.title}")
+        out.print(
+            f"{len(report.preamble)} preambular and {len(report.operative)} operative "
+            f"paragraphs, {len(report.footnotes)} footnotes"
+        )
         return
     out.print(
         f"{report.symbol} ({report.language}), session {report.session}, "
@@ -133,7 +148,8 @@ def parse(
     )
     out.print(
         f"{len(report.meetings)} meetings, {len(report.documents)} documents, "
-        f"{len(report.drafts)} drafts, {len(report.general_statements)} general statements"
+        f"{len(report.drafts)} drafts, {len(report.general_statements)} general statements, "
+        f"{len(report.texts)} resolution texts"
     )
     for draft in report.drafts:
         out.print(

@@ -38,7 +38,7 @@ SYMBOL_IRIS = (
     + """
 SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?node); separator=" ") AS ?detail) WHERE {
   ?node a ?class ; dcterms:identifier ?focus .
-  FILTER(?class IN (unkg:DraftResolution, unkg:CommitteeReport, unkg:Resolution))
+  FILTER(?class IN (unkg:DraftResolution, unkg:CommitteeReport))
 }
 GROUP BY ?focus ?class
 HAVING (COUNT(DISTINCT ?node) > 1)
@@ -46,9 +46,34 @@ ORDER BY ?focus
 """
 )
 
+# A cited resolution that citations date differently (`69/196 et 73/130 du 13 décembre 2018`
+# reads as one date for both): the sources disagree, which a user should see, but the texts
+# are read as printed, so this is a warning.
+CITED_DATES = (
+    PREFIXES
+    + """
+SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?node); separator=" ") AS ?detail) WHERE {
+  ?node a unkg:Resolution ; dcterms:identifier ?focus .
+}
+GROUP BY ?focus
+HAVING (COUNT(DISTINCT ?node) > 1)
+ORDER BY ?focus
+"""
+)
+
+# rule -> (query, message, severity)
 CHECKS = {
-    "meeting-dates-agree": (MEETING_DATES, "meeting stated with different dates: {detail}"),
-    "one-iri-per-symbol": (SYMBOL_IRIS, "symbol minted under several IRIs: {detail}"),
+    "meeting-dates-agree": (
+        MEETING_DATES,
+        "meeting stated with different dates: {detail}",
+        "Violation",
+    ),
+    "one-iri-per-symbol": (SYMBOL_IRIS, "symbol minted under several IRIs: {detail}", "Violation"),
+    "cited-dates-agree": (
+        CITED_DATES,
+        "resolution cited with different dates: {detail}",
+        "Warning",
+    ),
 }
 
 
@@ -57,14 +82,15 @@ class Inconsistency:
     rule: str
     focus: str
     message: str
+    severity: str = "Violation"
 
     def __str__(self) -> str:
-        return f"[{self.rule}] {self.focus}: {self.message}"
+        return f"{self.severity} [{self.rule}] {self.focus}: {self.message}"
 
 
 def check_store(store: ox.Store) -> list[Inconsistency]:
     found = []
-    for rule, (query, message) in CHECKS.items():
+    for rule, (query, message, severity) in CHECKS.items():
         result = run_query(store, query)
         assert isinstance(result, ox.QuerySolutions)
         for row in result:
@@ -74,6 +100,7 @@ def check_store(store: ox.Store) -> list[Inconsistency]:
                     rule,
                     focus.value if focus is not None else "",
                     message.format(detail=detail.value if detail is not None else ""),
+                    severity,
                 )
             )
     return found

@@ -30,6 +30,7 @@ _TARGETS = {
     SH.targetSubjectsOf: "SELECT DISTINCT ?this ?target WHERE { ?this ?target ?object }",
     SH.targetObjectsOf: "SELECT DISTINCT ?this ?target WHERE { ?subject ?target ?this }",
 }
+_FORBIDDEN = re.compile(r"\b(VALUES|MINUS|SERVICE)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{[?$](?P<name>\w+)\}")
 
 
@@ -73,6 +74,13 @@ def extract_rules(shapes: Graph) -> tuple[Graph, list[SparqlRule]]:
             if isinstance(target, URIRef)
         )
         select = shapes.value(constraint, SH.select)
+        if select is None or _FORBIDDEN.search(str(select)):
+            # SHACL 1.0 section 5.3: pre-binding $this is undefined with these; pyshacl refuses
+            # them too, and both evaluations must accept the same shapes.
+            raise ValueError(
+                f"{shape}: a SPARQL constraint needs sh:select without "
+                "VALUES, MINUS, SERVICE or nested SELECT"
+            )
         message = _english(shapes, constraint) or _english(shapes, shape) or str(shape)
         severity = shapes.value(shape, SH.severity) or SH.Violation
         assert isinstance(severity, URIRef)

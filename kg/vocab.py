@@ -157,6 +157,8 @@ class UNKG(DefinedNamespace):
     formalName: URIRef
     hasBudgetImplications: URIRef
     citedNumber: URIRef
+    Annex: URIRef
+    hasAnnex: URIRef
     formula: URIRef
     resolutionNumber: URIRef
     onReport: URIRef

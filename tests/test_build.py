@@ -141,12 +141,13 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     ("content", "expected"),
     [
         (b"", "empty file"),
-        (b"%PDF-1.7\n\x00\x01binary", "binary file"),
+        (b"\x00\x01\x02\x03binary\xff", "binary file"),
+        (b"%PDF-1.7\n\x00\x01binary", "PDF"),
         ("Rapport de la Troisième Commission".encode("cp1252") + b"\xe9\xe8", "encoding"),
         (b"Un texte en prose qui n'est pas un rapport.\n" * 30, "committee report with Parts"),
         ("\n".join(sample_source().data.decode().splitlines()[:300]).encode(), "truncated"),
     ],
-    ids=["empty", "binary", "unknown-encoding", "not-a-report", "truncated"],
+    ids=["empty", "binary", "broken-pdf", "unknown-encoding", "not-a-report", "truncated"],
 )
 def test_bad_input_gives_one_clear_line_and_writes_nothing(
     tmp_path: Path, content: bytes, expected: str

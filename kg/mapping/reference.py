@@ -10,23 +10,31 @@ from rdflib.namespace import SKOS
 
 from kg.ids import ActorId, IriMinter
 from kg.mapping.terms import add_type, integer, new_graph, session_iri
+from kg.mapping.text import instrument_iri, phrase_iri
+from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.parse.phrases import load_phrases
 from kg.reference.states import Body, Group, Names, ReferenceData, State
 from kg.vocab import UNKG
 
+PHRASE_LANGUAGES = ("fr", "en")
 STATUS = {
     "member": (UNKG.MemberState, UNKG.status_member),
     "observer": (UNKG.ObserverState, UNKG.status_observer),
 }
 
 
-def map_reference(reference: ReferenceData, minter: IriMinter) -> Graph:
+def map_reference(
+    reference: ReferenceData, minter: IriMinter, instruments: InstrumentTable | None = None
+) -> Graph:
     graph = new_graph()
+    _map_instruments(graph, minter, instruments if instruments is not None else load_instruments())
     for state in reference.states.values():
         _map_state(graph, minter, state)
     for group in reference.groups.values():
         _map_group(graph, minter, group)
     for body in reference.bodies.values():
         _map_body(graph, minter, body)
+    _map_phrases(graph, minter)
     for session in reference.sessions:
         node = session_iri(minter, "un-ga", session.number)
         add_type(graph, node, UNKG.Session)
@@ -73,3 +81,35 @@ def _map_body(graph: Graph, minter: IriMinter, body: Body) -> None:
     _add_names(graph, node, body.names)
     if body.parent:
         graph.add((node, UNKG.parentBody, minter.iri(ActorId("body", body.parent))))
+
+
+def _map_phrases(graph: Graph, minter: IriMinter) -> None:
+    """Opening phrases as SKOS concepts, labelled in every language that has a phrase table."""
+    tables = [load_phrases(language) for language in PHRASE_LANGUAGES]
+    keys = sorted({key for table in tables for key in table.keys()})  # noqa: SIM118 (not a dict)
+    for key in keys:
+        node = phrase_iri(minter, key)
+        add_type(graph, node, SKOS.Concept)
+        graph.add((node, SKOS.inScheme, UNKG.OpeningPhraseScheme))
+        graph.add((node, SKOS.notation, Literal(key)))
+        labels: dict[str, str] = {}
+        for table in tables:
+            if key in table.keys():  # noqa: SIM118 (a PhraseTable, not a dict)
+                labels.update(table.labels(key))
+        for language, label in sorted(labels.items()):
+            graph.add((node, SKOS.prefLabel, Literal(label, lang=language)))
+
+
+def _map_instruments(graph: Graph, minter: IriMinter, table: InstrumentTable) -> None:
+    for code, instrument in sorted(table.instruments.items()):
+        node = instrument_iri(minter, code)
+        add_type(graph, node, UNKG.Instrument)
+        graph.add((node, SKOS.notation, Literal(code)))
+        for language, (name, *aliases) in sorted(instrument.names.items()):
+            graph.add((node, SKOS.prefLabel, Literal(name, lang=language)))
+            for alias in aliases:
+                graph.add((node, SKOS.altLabel, Literal(alias, lang=language)))
+        if instrument.unts_volume is not None:
+            graph.add((node, UNKG.untsVolume, integer(instrument.unts_volume)))
+        if instrument.unts_number is not None:
+            graph.add((node, UNKG.untsNumber, integer(instrument.unts_number)))

@@ -128,7 +128,6 @@ def _map_recommended_text(frame: _Frame, expression: ExpressionId, text: Resolut
     )
     node = map_text_body(body_frame, text)
     add_type(graph, node, UNKG.ResolutionText)
-    graph.add((node, UNKG.recommendedAs, Literal(text.label)))
     graph.add((frame.expression, UNKG.hasPart, node))
     draft = next((d for d in report.drafts if d.symbol == text.symbol), None)
     if draft is not None:

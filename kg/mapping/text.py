@@ -87,6 +87,15 @@ def map_text_body(frame: TextFrame, text: ResolutionText) -> URIRef:
         graph.add((preamble, UNKG.hasParagraph, _map_paragraph(frame, paragraph, dates)))
     for paragraph in text.operative:
         graph.add((node, UNKG.hasParagraph, _map_paragraph(frame, paragraph, dates)))
+    for index, annex in enumerate(text.annexes, start=1):
+        item = minter.iri(PartId(frame.component, f"annex_{index}"))
+        add_type(graph, item, UNKG.Annex)
+        graph.add((node, UNKG.hasAnnex, item))
+        graph.add((item, DCTERMS.title, Literal(annex.title, lang=frame.language)))
+        add_provenance(graph, item, annex.span, frame.expression)
+        for position, paragraph in enumerate((*annex.introduction, *annex.paragraphs), start=1):
+            local = f"annex_{index}__para_{position}"
+            graph.add((item, UNKG.hasParagraph, _map_paragraph(frame, paragraph, dates, local)))
     for footnote in text.footnotes:
         item = minter.iri(PartId(frame.component, f"ftn_{footnote.number}"))
         add_type(graph, item, UNKG.Footnote)
@@ -103,15 +112,22 @@ def _paragraph_local(paragraph: Paragraph) -> str:
     return f"para_{paragraph.number}"
 
 
-def _map_paragraph(frame: TextFrame, paragraph: Paragraph, dates: dict[str, dt.date]) -> URIRef:
+def _map_paragraph(
+    frame: TextFrame,
+    paragraph: Paragraph,
+    dates: dict[str, dt.date],
+    annex_local: str | None = None,
+) -> URIRef:
+    """A paragraph of the text, or (with `annex_local`) a paragraph of an annex."""
     graph, minter = frame.graph, frame.minter
-    local = _paragraph_local(paragraph)
+    local = annex_local or _paragraph_local(paragraph)
     node = minter.iri(PartId(frame.component, local))
-    cls = (
-        UNKG.PreambularParagraph
-        if paragraph.kind is ParagraphKind.PREAMBULAR
-        else UNKG.OperativeParagraph
-    )
+    if annex_local is not None:
+        cls = UNKG.Paragraph
+    elif paragraph.kind is ParagraphKind.PREAMBULAR:
+        cls = UNKG.PreambularParagraph
+    else:
+        cls = UNKG.OperativeParagraph
     add_type(graph, node, cls)
     graph.add((node, UNKG.paragraphNumber, integer(paragraph.number)))
     graph.add((node, UNKG.text, Literal(paragraph.text, lang=frame.language)))
@@ -184,11 +200,13 @@ def _target(frame: TextFrame, citation: Citation, dates: dict[str, dt.date]) -> 
     kind = TARGET_KINDS.get(citation.kind)
     if kind is None or citation.symbol is None:
         return None
+    # Old-style and lettered symbols (`A/RES/415 (V)`, `A/RES/57/270 B`) are valid literals
+    # that DocumentSymbol does not split; the IRI only needs the body and the text.
     try:
-        symbol = DocumentSymbol.parse(citation.symbol)
+        issuing = DocumentSymbol.parse(citation.symbol).issuing_body
     except SymbolError:
-        return None
-    body = citation.body or symbol.issuing_body or "un"
+        issuing = None
+    body = citation.body or issuing or "un"
     graph, minter = frame.graph, frame.minter
     if kind == "document":
         identifier = DocumentId.dated("document", body, frame.work_date, citation.symbol)

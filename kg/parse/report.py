@@ -40,6 +40,7 @@ from kg.model import (
 from kg.parse import patterns as p
 from kg.parse.lexicon import FRENCH, Lexicon
 from kg.parse.normalize import NormalizedDocument, decode, normalize
+from kg.parse.resolution import parse_recommended_texts
 from kg.parse.segment import Block, BlockKind, Part, split_blocks, split_parts, split_sections
 from kg.symbols import DocumentSymbol, SymbolError, find_symbols
 
@@ -181,6 +182,7 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
             "names of known States, groups or bodies",
             "; ".join(context.unresolved),
         )
+    texts = parse_recommended_texts(document, parts[2], tuple(drafts), FRENCH)
     last_line = document.lines[-1].number if document.lines else 1
     agenda_number = _agenda_item_number(intro_blocks)
     return Report(
@@ -197,6 +199,7 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
         general_statements=tuple(general),
         footnotes=footnotes,
         span=SourceSpan(1, max(last_line, 1)),
+        texts=texts,
     )
 
 
