@@ -28,7 +28,7 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.build import Settings, Source, StageTimes, build, sample_source
+from kg.build import Settings, Source, StageTimes, build, read_sources, sample_source
 
 
 def corpus(copies: int) -> list[Source]:
@@ -95,9 +95,20 @@ def traced_peaks(sources: list[Source]) -> dict[str, float]:
     return peaks
 
 
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus"
+ENGLISH = {
+    -1: ["A_RES_73_3-EN.pdf", "A_RES_73_6-EN.pdf"],  # the two official PDFs
+    -2: ["A_RES_73_3.en.txt", "A_RES_73_6.en.txt"],  # their pdftotext extractions
+}
+
+
 def worker(copies: int) -> None:
-    """One build of N copies in this process; prints stage seconds and peak RSS as JSON."""
-    sources = corpus(copies)
+    """One build of N copies (or, for -1/-2, of the English PDFs/texts) in this process;
+    prints stage seconds and peak RSS as JSON."""
+    if copies < 0:
+        sources = read_sources([FIXTURES / name for name in ENGLISH[copies]])
+    else:
+        sources = corpus(copies)
     with tempfile.TemporaryDirectory() as root:
         result = build(sources, Settings(store=Path(root, "store"), exports=Path(root, "exp")))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -121,7 +132,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
+    if args.worker is not None:
         worker(args.worker)
         return
     median, best, rss = command_wall_clock(args.runs)
@@ -140,15 +151,16 @@ def main() -> None:
         + " ".join(f"{s:>9}" for s in stages)
         + f" {'total':>8} {'s/doc':>7} {'quads':>8} {'RSS MiB':>8}"
     )
-    for copies in args.copies:
+    for copies in [-1, -2, *args.copies]:
         data = staged_build(copies)
         times = data["times"]
         assert isinstance(times, dict)
         total = sum(times.values())
         print(
-            f"{copies:>6} "
+            f"{ {-1: 'EN PDF', -2: 'EN txt'}.get(copies, str(copies)):>6} "
             + " ".join(f"{times.get(s, 0):>8.2f}s" for s in stages)
-            + f" {total:>7.2f}s {total / copies:>6.3f}s {data['quads']:>8} {data['rss']:>8.0f}"
+            + f" {total:>7.2f}s {total / abs(copies if copies > 0 else 2):>6.3f}s"
+            + f" {data['quads']:>8} {data['rss']:>8.0f}"
         )
 
 if __name__ == "__main__":
