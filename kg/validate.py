@@ -85,6 +85,7 @@ def validate_graph(
         inference="none",
         advanced=True,
         allow_warnings=True,
+        inplace=True,  # `union` is our own throwaway graph: no need for pyshacl to copy it
     )
     assert isinstance(results, Graph)
     found = _violations(results, union, document)
