@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -552,17 +551,3 @@ def test_adopted_header_errors() -> None:
     text = edit_line(english_text(ADOPTED[0]), 291, "26 October 2018", "27 October 2018")
     with pytest.raises(InputError, match=r"the date of adoption of the header \(2018-10-26\)"):
         adopted_document(ADOPTED[0], text)
-
-
-# --- performance -------------------------------------------------------------------------------
-
-
-def test_parsing_the_seven_texts_is_fast(sample_text: str, report: Report) -> None:
-    document = normalize(REPORT, sample_text)
-    part = split_parts(document.lines)[2]
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        parse_recommended_texts(document, part, report.drafts, FRENCH)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.3

@@ -1,0 +1,79 @@
+"""Which parser reads a source, and a citation changed in the text changes the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build import sample_source
+from kg.errors import InputError
+from kg.model import Report, ResolutionText
+from kg.parse.document import parse_document
+from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.reference.resolver import EntityResolver
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def instruments() -> InstrumentTable:
+    return load_instruments()
+
+
+def cited_numbers(text: ResolutionText) -> set[str]:
+    return {c.number for p in (*text.preamble, *text.operative) for c in p.citations}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("A_RES_73_6.en.txt", ResolutionText),
+        ("A_RES_73_6-EN.pdf", ResolutionText),
+    ],
+)
+def test_adopted_resolutions_from_text_and_pdf(
+    name: str, kind: type, resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    document = parse_document(name, (CORPUS / name).read_bytes(), resolver, instruments)
+    assert isinstance(document, kind)
+    assert isinstance(document, ResolutionText)
+    assert (document.symbol, document.label, document.session) == ("A/RES/73/6", "73/6", 73)
+    assert {"37/90", "54/68", "72/79"} <= cited_numbers(document)
+
+
+def test_report_texts_are_enriched(resolver: EntityResolver, instruments: InstrumentTable) -> None:
+    source = sample_source()
+    report = parse_document(source.name, source.data, resolver, instruments)
+    assert isinstance(report, Report)
+    first = report.texts[0]
+    # Projet de résolution I, third preambular paragraph: `sa résolution 46/152 du 18 décembre
+    # 1991`; the last operative paragraph of text VII asks the Secretary-General for a report.
+    assert "46/152" in cited_numbers(first)
+    last = report.texts[-1].operative[-1]
+    assert [(m.addressee.code, m.action, m.due_session) for m in last.mandates] == [
+        ("un-sg", "requests", 78)
+    ]
+
+
+def test_changed_citation_changes_the_model(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    source = sample_source()
+    data = source.data.replace(
+        "sa résolution 46/152 du".encode(), "sa résolution 46/153 du".encode()
+    )
+    assert data != source.data
+    report = parse_document(source.name, data, resolver, instruments)
+    assert isinstance(report, Report)
+    numbers = cited_numbers(report.texts[0])
+    assert "46/153" in numbers and "46/152" not in numbers
+
+
+def test_adopted_resolution_in_another_language_is_refused(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    data = "A/RES/73/6\n\nRésolution adoptée par l’Assemblée générale le 26 octobre 2018\n"
+    with pytest.raises(InputError) as error:
+        parse_document("A_RES_73_6.fr.txt", data.encode(), resolver, instruments)
+    assert "English" in str(error.value)
