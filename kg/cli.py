@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import pyoxigraph as ox
 import typer
+import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 from rich.table import Table
@@ -32,6 +33,7 @@ from kg.model import ResolutionText
 from kg.parse.lexicon import LEXICONS
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
+from kg.serve import ServeSettings, create_app
 from kg.store import graph_sizes, open_store, run_query, serialize_results
 from kg.validate import class_hierarchy, load_shapes, validate_graph
 from kg.vocab import ontology_path
@@ -305,6 +307,27 @@ def fetch(
         f"running header {getattr(parsed, 'running_header', None) or 'none'}",
         soft_wrap=True,
     )
+
+
+@app.command()
+def serve(
+    *,
+    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    store: StoreOption = pipeline.Settings.store,
+    exports: Annotated[Path, typer.Option(help="Directory of the dumps to offer.")] = (
+        pipeline.Settings.exports
+    ),
+    base: Annotated[str, typer.Option(help="Base IRI the store was built with.")] = DEFAULT_BASE,
+    timeout: Annotated[float, typer.Option(help="Query timeout in seconds.")] = 10.0,
+) -> None:
+    """Serve the store: SPARQL endpoint, linked-data pages, downloads (read-only)."""
+    settings = ServeSettings(store=store, exports=exports, base=base, query_timeout=timeout)
+    application = create_app(settings)
+    # A production ASGI server; a slow client cannot hold a connection open without sending.
+    uvicorn.run(application, host=host, port=port, timeout_keep_alive=5, log_level="info")
 
 
 def main() -> None:
