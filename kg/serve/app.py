@@ -11,7 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import BaseRoute
 
 from kg.errors import StoreError
-from kg.serve import pages, sparql
+from kg.serve import pages, query_page, sparql
 from kg.serve.settings import ServeSettings
 from kg.store import STORE_MARKER
 
@@ -20,6 +20,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     if not (settings.store / STORE_MARKER).exists():
         raise StoreError(f"{settings.store}: no store here; run 'kg build' first")
     routes: list[BaseRoute] = [*sparql.routes(settings), *pages.routes(settings)]
+    routes += query_page.routes(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

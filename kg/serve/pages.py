@@ -26,6 +26,7 @@ from starlette.routing import BaseRoute, Route
 
 from kg.export import jsonld_bytes
 from kg.mapping.terms import PREFIXES
+from kg.serve import charts
 from kg.serve.settings import ServeSettings
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -373,6 +374,7 @@ class Page:
             f"<p>{formats} — {switch}</p>",
             self.source(d.own),
             self.table(d.own) if d.own else "",
+            charts.figure(self.labeller.graph.store, self.page_iri, languages[0]),
         ]
         for fragment, triples in d.fragments:
             local = fragment.value.split("#", 1)[1]

@@ -1,0 +1,311 @@
+"""Pictures on the linked-data pages, rendered on the server as small, deterministic SVG.
+
+Two layers: `*_data(store, iri)` read what a picture shows with SPARQL (the IRI is bound through
+`run_query`'s substitutions, never spliced into the text), and `*_svg(...)` are pure functions
+from that data to SVG text, every label escaped. `figure(store, iri)` picks the picture for a
+resource by its type: a draft's sponsors by phase, a State's co-sponsorship network, a
+resolution text's citations; "" for anything else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.store import run_query
+
+UNKG = "https://w3id.org/unkg/ontology#"
+PREFIXES = (
+    "PREFIX unkg: <https://w3id.org/unkg/ontology#>\n"
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+    "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+)
+PHASES = (("original", "original"), ("later", "later"), ("at_meeting", "at the meeting"))
+PHASE_COLOURS = {"original": "#1f5f99", "later": "#5b9bd5", "at_meeting": "#a9c9ea"}
+FONT = 'font-family="sans-serif" font-size="11"'
+FONT_10 = 'font-family="sans-serif" font-size="10"'
+FONT_9 = 'font-family="sans-serif" font-size="9"'
+MAX_NEIGHBOURS = 48
+
+
+@dataclass(frozen=True, order=True)
+class Party:
+    """A sponsor or co-sponsor: its short code (ISO 3166 alpha-3, or a label) and its name."""
+
+    code: str
+    name: str
+
+
+def _text(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _svg(width: int, height: int, title: str, body: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_text(title)}">'
+        f"<title>{_text(title)}</title>{body}</svg>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure renderers
+
+
+def sponsors_svg(phases: Mapping[str, Sequence[Party]]) -> str:
+    """A stacked bar of the sponsors by phase with counts, then one column of chips per phase."""
+    columns = [(key, label, sorted(phases.get(key, ()))) for key, label in PHASES]
+    total = sum(len(parties) for _, _, parties in columns)
+    width, bar_width, per_row, chip_w, chip_h = 660, 600, 5, 40, 16
+    rows = max((math.ceil(len(p) / per_row) for _, _, p in columns), default=0)
+    height = 90 + rows * (chip_h + 4) + 10
+    parts: list[str] = [
+        f'<text x="30" y="16" {FONT} font-weight="bold">Sponsors by phase ({total})</text>'
+    ]
+    x = 30.0
+    for key, label, parties in columns:
+        if not parties:
+            continue
+        w = bar_width * len(parties) / total
+        parts.append(
+            f'<rect x="{x:.1f}" y="24" width="{w:.1f}" height="18" fill="{PHASE_COLOURS[key]}">'
+            f"<title>{_text(label)}: {len(parties)}</title></rect>"
+        )
+        x += w
+    for index, (key, label, parties) in enumerate(columns):
+        left = 30 + index * 210
+        parts.append(
+            f'<rect x="{left}" y="52" width="10" height="10" fill="{PHASE_COLOURS[key]}"/>'
+            f'<text x="{left + 14}" y="61" {FONT}>{_text(label)}: {len(parties)}</text>'
+        )
+        for n, party in enumerate(parties):
+            cx = left + (n % per_row) * chip_w
+            cy = 70 + (n // per_row) * (chip_h + 4)
+            parts.append(
+                f'<g><title>{_text(party.name)}</title><rect x="{cx}" y="{cy}" '
+                f'width="{chip_w - 4}" height="{chip_h}" rx="3" fill="#eef3f9" '
+                f'stroke="{PHASE_COLOURS[key]}"/><text x="{cx + (chip_w - 4) / 2}" '
+                f'y="{cy + 12}" text-anchor="middle" {FONT_9}>'
+                f"{_text(party.code[:5])}</text></g>"
+            )
+    return _svg(width, height, f"Sponsors by phase ({total})", "".join(parts))
+
+
+def network_svg(centre: Party, neighbours: Sequence[tuple[Party, int]]) -> str:
+    """A radial picture: the State in the middle, the States it co-sponsored with around it
+    (most shared drafts first, clockwise from the top), edges as thick as the drafts shared."""
+    ordered = sorted(neighbours, key=lambda item: (-item[1], item[0]))
+    shown, hidden = ordered[:MAX_NEIGHBOURS], len(ordered) - MAX_NEIGHBOURS
+    size, radius = 440, 170
+    c = size / 2
+    most = max((count for _, count in shown), default=1)
+    edges: list[str] = []
+    nodes: list[str] = []
+    for index, (party, count) in enumerate(shown):
+        angle = -math.pi / 2 + 2 * math.pi * index / max(len(shown), 1)
+        x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
+        stroke = 0.5 + 3.5 * count / most
+        tip = f"{party.name}: {count} draft{'s' if count != 1 else ''} together"
+        edges.append(
+            f'<line x1="{c:.1f}" y1="{c:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#5b9bd5" '
+            f'stroke-opacity="0.6" stroke-width="{stroke:.2f}"/>'
+        )
+        lx, ly = c + (radius + 22) * math.cos(angle), c + (radius + 22) * math.sin(angle)
+        nodes.append(
+            f'<g><title>{_text(tip)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="4" '
+            f'fill="#1f5f99"/><text x="{lx:.1f}" y="{ly + 3:.1f}" text-anchor="middle" '
+            f"{FONT_9}>{_text(party.code[:5])} {count}</text></g>"
+        )
+    title = f"Co-sponsors of {centre.name} ({len(ordered)})"
+    body = (
+        "".join(edges)
+        + f'<circle cx="{c}" cy="{c}" r="22" fill="#1f5f99"/><text x="{c}" y="{c + 4}" '
+        f'text-anchor="middle" {FONT} fill="#fff" font-weight="bold">'
+        f"{_text(centre.code[:5])}</text>"
+        + "".join(nodes)
+        + f'<text x="6" y="14" {FONT} font-weight="bold">{_text(title)}</text>'
+    )
+    if hidden > 0:
+        body += f'<text x="6" y="{size - 6}" {FONT}>and {hidden} more</text>'
+    if not ordered:
+        body += f'<text x="6" y="30" {FONT}>no co-sponsors</text>'
+    return _svg(size, size, title, body)
+
+
+def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
+    """What a text cites, grouped by body and kind: the text on the left, one box per group
+    (e.g. "GA resolution: 12") on the right with the cited numbers, linked by a curve."""
+    keys = sorted(groups)
+    total = sum(len(groups[key]) for key in keys)
+    per_line = 8
+    boxes: list[tuple[tuple[str, str], list[list[str]]]] = []
+    for key in keys:
+        numbers = sorted(set(groups[key]), key=_natural)
+        lines = [numbers[i : i + per_line] for i in range(0, len(numbers), per_line)]
+        boxes.append((key, lines))
+    height = 30 + sum(22 + 13 * len(lines) for _, lines in boxes) + 10
+    height = max(height, 80)
+    width = 700
+    parts = [
+        f'<text x="6" y="14" {FONT} font-weight="bold">Citations ({total})</text>',
+        f'<rect x="6" y="{height / 2 - 15:.1f}" width="90" height="30" rx="4" fill="#1f5f99"/>'
+        f'<text x="51" y="{height / 2 + 4:.1f}" text-anchor="middle" {FONT} fill="#fff">'
+        "this text</text>",
+    ]
+    y = 30
+    for (body, kind), lines in boxes:
+        box_h = 18 + 13 * len(lines)
+        count = sum(len(line) for line in lines)
+        label = f"{body or 'unknown body'} {kind}: {count}"
+        parts.append(
+            f'<path d="M96 {height / 2:.1f} C150 {height / 2:.1f} 150 {y + 9} 200 {y + 9}" '
+            f'fill="none" stroke="#5b9bd5" stroke-width="{1 + min(count, 20) / 5:.1f}"/>'
+            f'<rect x="200" y="{y}" width="{width - 206}" height="{box_h}" rx="4" '
+            f'fill="#eef3f9" stroke="#5b9bd5"/>'
+            f'<text x="206" y="{y + 13}" {FONT} font-weight="bold">{_text(label)}</text>'
+        )
+        for n, line in enumerate(lines):
+            parts.append(
+                f'<text x="206" y="{y + 27 + 13 * n}" {FONT_10}>{_text(", ".join(line))}</text>'
+            )
+        y += box_h + 4
+    if not boxes:
+        parts.append(f'<text x="200" y="{height / 2 + 4:.1f}" {FONT}>cites nothing</text>')
+    return _svg(width, height, f"Citations ({total})", "".join(parts))
+
+
+def _natural(text: str) -> tuple[tuple[int, str], ...]:
+    out: list[tuple[int, str]] = []
+    number = ""
+    for char in text + "\0":
+        if char.isdigit():
+            number += char
+            continue
+        if number:
+            out.append((int(number), ""))
+            number = ""
+        if char != "\0":
+            out.append((-1, char))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+def _rows(
+    store: ox.Store, sparql: str, **bindings: ox.NamedNode | ox.Literal
+) -> list[dict[str, str]]:
+    result = run_query(store, PREFIXES + sparql, bindings)
+    assert isinstance(result, ox.QuerySolutions)
+    names = [v.value for v in result.variables]
+    rows = []
+    for solution in result:
+        row = {}
+        for name in names:
+            term = solution[name]
+            row[name] = term.value if term is not None else ""
+        rows.append(row)
+    return rows
+
+
+_PARTY = """
+  OPTIONAL { ?party unkg:iso3166Alpha3 ?iso }
+  OPTIONAL { ?party skos:prefLabel ?wanted FILTER(LANG(?wanted) = ?lang) }
+  OPTIONAL { ?party skos:prefLabel ?english FILTER(LANG(?english) = "en") }
+"""
+
+
+def _party(row: Mapping[str, str]) -> Party:
+    name = row.get("name") or row.get("party", "").rsplit("/", 1)[-1]
+    return Party(row.get("iso") or name, name)
+
+
+def sponsors_data(store: ox.Store, draft: str, language: str = "en") -> dict[str, list[Party]]:
+    rows = _rows(
+        store,
+        "SELECT ?draft ?lang ?party ?phase (SAMPLE(?iso) AS ?iso)"
+        " (SAMPLE(COALESCE(?wanted, ?english)) AS ?name)"
+        " WHERE { ?s unkg:sponsorshipOf ?draft ; unkg:sponsor ?party ;"
+        " unkg:phase/skos:notation ?phase ." + _PARTY + "} GROUP BY ?draft ?lang ?party ?phase",
+        draft=ox.NamedNode(draft),
+        lang=ox.Literal(language),
+    )
+    phases: dict[str, list[Party]] = {}
+    for row in rows:
+        phases.setdefault(row["phase"], []).append(_party(row))
+    return phases
+
+
+def network_data(
+    store: ox.Store, state: str, language: str = "en"
+) -> tuple[Party, list[tuple[Party, int]]]:
+    rows = _rows(
+        store,
+        "SELECT ?state ?lang ?party (SAMPLE(?iso) AS ?iso)"
+        " (SAMPLE(COALESCE(?wanted, ?english)) AS ?name)"
+        " (COUNT(DISTINCT ?draft) AS ?drafts) WHERE {"
+        " ?a unkg:sponsorshipOf ?draft ; unkg:sponsor ?state ."
+        " ?b unkg:sponsorshipOf ?draft ; unkg:sponsor ?party . FILTER(?party != ?state)"
+        + _PARTY
+        + "} GROUP BY ?state ?lang ?party",
+        state=ox.NamedNode(state),
+        lang=ox.Literal(language),
+    )
+    centre_rows = _rows(
+        store,
+        "SELECT ?party ?lang (SAMPLE(?iso) AS ?iso)"
+        " (SAMPLE(COALESCE(?wanted, ?english)) AS ?name) WHERE {"
+        + _PARTY
+        + "} GROUP BY ?party ?lang",
+        party=ox.NamedNode(state),
+        lang=ox.Literal(language),
+    )
+    centre = _party({**(centre_rows[0] if centre_rows else {}), "party": state})
+    return centre, [(_party(row), int(row["drafts"])) for row in rows]
+
+
+def citations_data(store: ox.Store, text: str) -> dict[tuple[str, str], list[str]]:
+    rows = _rows(
+        store,
+        "SELECT DISTINCT ?text ?body ?kind ?number WHERE {"
+        " { ?text unkg:hasParagraph ?paragraph }"
+        " UNION { ?text unkg:hasPreamble/unkg:hasParagraph ?paragraph }"
+        " UNION { ?text unkg:hasAnnex/unkg:hasParagraph ?paragraph }"
+        " ?paragraph unkg:hasCitation ?citation ."
+        " ?citation unkg:citedKind/skos:notation ?kind ; unkg:citedNumber ?number ."
+        " OPTIONAL { ?citation unkg:citedBody/skos:notation ?code }"
+        ' BIND(COALESCE(UCASE(REPLACE(?code, "^un-", "")), "") AS ?body) }',
+        text=ox.NamedNode(text),
+    )
+    groups: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        groups.setdefault((row["body"], row["kind"]), []).append(row["number"])
+    return groups
+
+
+def _types(store: ox.Store, iri: str) -> set[str]:
+    rows = _rows(store, "SELECT DISTINCT ?x ?type WHERE { ?x a ?type }", x=ox.NamedNode(iri))
+    return {row["type"] for row in rows}
+
+
+def figure(store: ox.Store, iri: str, language: str = "en") -> str:
+    """The picture for a resource's page (a `<figure>`), or "" when it has none."""
+    try:
+        types = _types(store, iri)
+        if UNKG + "DraftResolution" in types:
+            svg = sponsors_svg(sponsors_data(store, iri, language))
+        elif types & {UNKG + "MemberState", UNKG + "ObserverState"}:
+            svg = network_svg(*network_data(store, iri, language))
+        elif UNKG + "ResolutionText" in types:
+            svg = citations_svg(citations_data(store, iri))
+        else:
+            return ""
+    except KgError:
+        return ""
+    return f'<figure class="chart">{svg}</figure>'

@@ -1,0 +1,184 @@
+"""The query editor page, the vendored YASGUI bundle and the SVG pictures, over real HTTP."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+
+from kg.build import Settings, build, sample_source
+from kg.queries import available_queries
+from kg.serve import ServeSettings, charts, create_app
+from kg.serve.query_page import _json_for_html
+
+SVG = "{http://www.w3.org/2000/svg}"
+DRAFT = "/doc/akn/un/statement/resolutionDraft/un-ga-c3/2022-11-15/A-C.3-77-L.7-Rev.1"
+SPAIN = "/doc/akn/ontology/organization/un/state-esp"
+TEXT = (
+    "/doc/akn/un/debateReport/report/un-ga-c3/2022-11-15/A-77-464/fra@2022-11-15"
+    "/!draftResolution_VI"
+)
+STATIC = Path(charts.__file__).parent / "static"
+
+
+@contextmanager
+def serving(app: Starlette) -> Iterator[str]:
+    """The app on a free loopback port, in a thread, for the duration of the block."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    root = tmp_path_factory.mktemp("serve-ui")
+    build([sample_source()], Settings(store=root / "store", exports=root / "exports"))
+    settings = ServeSettings(store=root / "store", exports=root / "exports")
+    with serving(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as http:
+        yield http
+
+
+def _svgs(page: str) -> list[ET.Element]:
+    found = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+    return [ET.fromstring(svg) for svg in found]
+
+
+def _texts(svg: ET.Element) -> list[str]:
+    return ["".join(e.itertext()) for e in svg.iter() if e.tag in (SVG + "text", SVG + "title")]
+
+
+def test_query_page_uses_only_local_assets(client: httpx.Client) -> None:
+    response = client.get("/query")
+    assert response.status_code == 200
+    page = response.text
+    sources = re.findall(r'<script[^>]*\bsrc="([^"]*)"', page)
+    styles = re.findall(r'<link[^>]*\bhref="([^"]*)"', page)
+    assert "/static/yasgui/yasgui.min.js" in sources and "/static/query.js" in sources
+    assert "/static/yasgui/yasgui.min.css" in styles
+    assert all(url.startswith("/static/") for url in sources + styles)
+    assert "//" not in "".join(sources + styles)
+    for query in available_queries():
+        assert f"<code>{query.name}</code>" in page
+    assert '"endpoint": "/sparql"' in page
+
+
+def test_query_page_json_cannot_close_its_script() -> None:
+    assert "</script>" not in _json_for_html({"text": "</script><b>&"})
+
+
+@pytest.mark.parametrize(
+    ("path", "media"),
+    [
+        ("/static/yasgui/yasgui.min.js", "javascript"),
+        ("/static/yasgui/yasgui.min.css", "text/css"),
+        ("/static/query.js", "javascript"),
+    ],
+)
+def test_static_files_are_served(client: httpx.Client, path: str, media: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert media in response.headers["content-type"]
+    assert response.content == (STATIC / path.removeprefix("/static/")).read_bytes()
+    assert client.get("/static/../app.py").status_code == 404
+
+
+def test_vendored_bundle_is_recorded_and_calls_no_third_party_by_default() -> None:
+    version = (STATIC / "yasgui" / "VERSION").read_text(encoding="utf-8")
+    assert re.search(r"^version: \d+\.\d+\.\d+$", version, flags=re.M)
+    assert "licence: MIT" in version
+    for name in ("yasgui.min.js", "yasgui.min.css"):
+        digest = hashlib.sha256((STATIC / "yasgui" / name).read_bytes()).hexdigest()
+        assert f"{digest}  {name}" in version
+    bundle = (STATIC / "yasgui" / "yasgui.min.js").read_text(encoding="utf-8")
+    assert "prefixCcApi:null" in bundle  # bundled prefixes unless configured otherwise
+    assert "sourceMappingURL" not in bundle
+    page_js = (STATIC / "query.js").read_text(encoding="utf-8")
+    assert 'keep = ["prefixes", "variables"]' in page_js  # LOV autocompleters off
+    assert "http" not in page_js.replace("window.location.href", "")
+
+
+def test_draft_page_shows_sponsors_by_phase(client: httpx.Client) -> None:
+    page = client.get(DRAFT).text
+    svgs = _svgs(page)
+    assert len(svgs) == 1
+    texts = _texts(svgs[0])
+    assert "Sponsors by phase (63)" in texts
+    for label in ("original: 10", "later: 43", "at the meeting: 10"):
+        assert label in texts
+    assert "ESP" in texts and "Spain" in texts
+
+
+def test_state_page_shows_cosponsorship_network(client: httpx.Client) -> None:
+    svgs = _svgs(client.get(SPAIN).text)
+    assert len(svgs) == 1
+    texts = _texts(svgs[0])
+    assert any(t.startswith("Co-sponsors of Spain (") for t in texts)
+    assert "PER 3" in texts  # Peru: three drafts together, the most
+    french = _texts(_svgs(client.get(SPAIN, params={"lang": "fr"}).text)[0])
+    assert any(t.startswith("Co-sponsors of Espagne (") for t in french)
+
+
+def test_resolution_text_page_shows_citations(client: httpx.Client) -> None:
+    svgs = _svgs(client.get(TEXT).text)
+    assert len(svgs) == 1
+    texts = _texts(svgs[0])
+    assert "GA resolution: 10" in texts
+    assert any("70/179" in t for t in texts) and "CCPCJ resolution: 2" in texts
+
+
+def test_other_pages_have_no_picture(client: httpx.Client) -> None:
+    assert not _svgs(client.get("/doc/ontology").text)
+
+
+def test_pictures_are_deterministic(client: httpx.Client) -> None:
+    for path in (DRAFT, SPAIN, TEXT):
+        assert _svgs(client.get(path).text) and client.get(path).text == client.get(path).text
+
+
+EVIL = '<script>alert("x")</script> & co'
+
+
+def test_charts_escape_labels() -> None:
+    evil = charts.Party(EVIL, EVIL)
+    pictures = [
+        charts.sponsors_svg({"original": [evil], "later": [charts.Party("ESP", "Spain")]}),
+        charts.network_svg(evil, [(evil, 2), (charts.Party("FRA", "France"), 1)]),
+        charts.citations_svg({(EVIL, "resolution"): [EVIL, "1/2"]}),
+    ]
+    for svg in pictures:
+        assert "<script" not in svg
+        root = ET.fromstring(svg)
+        assert any(EVIL in t or EVIL[:5] in t for t in _texts(root))
+
+
+def test_charts_handle_empty_data() -> None:
+    for svg in (
+        charts.sponsors_svg({}),
+        charts.network_svg(charts.Party("ESP", "Spain"), []),
+        charts.citations_svg({}),
+    ):
+        ET.fromstring(svg)
