@@ -499,3 +499,15 @@ def test_w3c_protocol(client: httpx.Client, case: ProtocolCase) -> None:
 def test_w3c_manifest_is_fully_replayed() -> None:
     names = {case.name.removesuffix("-without-dataset") for case in _protocol_cases()}
     assert len(names) == 34
+
+
+def test_remembered_inspection_refuses_again_and_stays_bounded() -> None:
+    verdicts: dict[str, str | sparql.RefusalError] = {}
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
+    for _ in range(2):
+        with pytest.raises(sparql.RefusalError):
+            sparql.inspect_remembered(service, verdicts)
+    assert sparql.inspect_remembered("ASK {}", verdicts) == "AskQuery"
+    for number in range(sparql.VERDICTS_KEPT + 10):
+        sparql.inspect_remembered(f"SELECT * WHERE {{ ?s ?p {number} }}", verdicts)
+    assert len(verdicts) == sparql.VERDICTS_KEPT

@@ -204,10 +204,32 @@ def _has_service(node: object) -> bool:
     return False
 
 
-def answer(store: ox.Store, job: Job, cap: int) -> Reply:
+VERDICTS_KEPT = 512  # query texts whose inspection a worker remembers
+
+
+def inspect_remembered(query: str, verdicts: dict[str, str | RefusalError]) -> str:
+    """`inspect_query`, remembered per query text: rdflib's parse and translation cost more
+    than Oxigraph's evaluation of most queries, and clients repeat the same texts."""
+    verdict = verdicts.get(query)
+    if verdict is None:
+        try:
+            verdict = inspect_query(query)
+        except RefusalError as refusal:
+            verdict = refusal
+        if len(verdicts) >= VERDICTS_KEPT:
+            verdicts.pop(next(iter(verdicts)))
+        verdicts[query] = verdict
+    if isinstance(verdict, RefusalError):
+        raise verdict
+    return verdict
+
+
+def answer(
+    store: ox.Store, job: Job, cap: int, verdicts: dict[str, str | RefusalError] | None = None
+) -> Reply:
     """Inspect, run and serialise one query (in a worker process)."""
     try:
-        form = inspect_query(job.query)
+        form = inspect_remembered(job.query, verdicts if verdicts is not None else {})
     except RefusalError as refusal:
         return _text(refusal.status, refusal.message)
     graph = form in ("ConstructQuery", "DescribeQuery")
@@ -249,6 +271,7 @@ def answer(store: ox.Store, job: Job, cap: int) -> Reply:
 def worker_main(conn: Connection, store_path: str, cap: int) -> None:
     """A worker process: open the store read-only, then answer jobs until told to stop."""
     inspect_query("ASK {}")  # warm up the parser before declaring ourselves ready
+    verdicts: dict[str, str | RefusalError] = {}  # this worker's memory of inspections
     with open_store(Path(store_path)) as store:
         conn.send("ready")
         while True:
@@ -259,7 +282,7 @@ def worker_main(conn: Connection, store_path: str, cap: int) -> None:
             if job is None:
                 return
             try:
-                reply = answer(store, job, cap)
+                reply = answer(store, job, cap, verdicts)
             except Exception as error:  # a bug must not take the worker down silently
                 reply = _text(500, f"the query failed: {type(error).__name__}: {error}")
             conn.send(reply)
