@@ -225,7 +225,14 @@ def _download(
             return _attempt(client, target, settings, progress)
         except _TransientError as failure:
             if attempt + 1 < attempts:
-                sleep(_delay(settings, attempt, failure.retry_after))
+                sleep(
+                    retry_delay(
+                        attempt,
+                        failure.retry_after,
+                        backoff=settings.backoff,
+                        max_delay=settings.max_delay,
+                    )
+                )
                 continue
             if failure.connect:
                 raise ServiceUnreachableError(
@@ -238,11 +245,15 @@ def _download(
     raise AssertionError("unreachable: the loop returns or raises")
 
 
-def _delay(settings: FetchSettings, attempt: int, retry_after: float | None) -> float:
-    """The wait before retry number `attempt + 1`: Retry-After if given, else backoff + jitter."""
+def retry_delay(
+    attempt: int, retry_after: float | None, *, backoff: float, max_delay: float
+) -> float:
+    """The wait before retry number `attempt + 1`: Retry-After if given, else exponential
+    backoff with jitter (half to all of `backoff * 2**attempt`), never above `max_delay`.
+    Shared by every HTTP client of the project (fetch, push)."""
     if retry_after is not None:
-        return min(retry_after, settings.max_delay)
-    ceiling = min(settings.max_delay, settings.backoff * 2**attempt)
+        return min(retry_after, max_delay)
+    ceiling = min(max_delay, backoff * 2**attempt)
     return random.uniform(ceiling / 2, ceiling)
 
 

@@ -20,7 +20,6 @@ Guarantees:
 from __future__ import annotations
 
 import json
-import random
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.errors import KgError
-from kg.fetch import retry_after_seconds
+from kg.fetch import retry_after_seconds, retry_delay
 from kg.store import named_graphs, open_store
 
 N_TRIPLES = "application/n-triples"
@@ -295,7 +294,14 @@ def _with_retries(
             return _attempt(client, request)
         except _TransientError as failure:
             if attempt + 1 < attempts:
-                sleep(_delay(settings, attempt, failure.retry_after))
+                sleep(
+                    retry_delay(
+                        attempt,
+                        failure.retry_after,
+                        backoff=settings.backoff,
+                        max_delay=settings.max_delay,
+                    )
+                )
                 continue
             if failure.connect:
                 raise StoreUnreachableError(
@@ -306,13 +312,6 @@ def _with_retries(
                 f"after {attempts} attempts; last: {failure.reason}"
             ) from None
     raise AssertionError("unreachable: the loop returns or raises")
-
-
-def _delay(settings: PushSettings, attempt: int, retry_after: float | None) -> float:
-    if retry_after is not None:
-        return min(retry_after, settings.max_delay)
-    ceiling = min(settings.max_delay, settings.backoff * 2**attempt)
-    return random.uniform(ceiling / 2, ceiling)
 
 
 def _attempt(client: httpx.Client, request: _Request) -> httpx.Response:
