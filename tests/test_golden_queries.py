@@ -7,21 +7,14 @@ with the real pipeline, and the queries go through the same functions that the C
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import combinations
-from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
+from golden_tables import assert_same_rows, golden, query_tables, records
 
 from kg.build import Settings, build, sample_source
-from kg.queries import load_query
-from kg.store import open_store, run_query, serialize_results
-
-GOLDEN = Path(__file__).parent / "golden"
 
 Row = tuple[str, ...]
 
@@ -47,35 +40,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[str
     """Each shipped query's CSV output over the sample, header row first."""
     tmp = tmp_path_factory.mktemp("golden")
     build([sample_source()], Settings(store=tmp / "store", exports=tmp / "exports"))
-    tables: dict[str, list[list[str]]] = {}
-    with open_store(tmp / "store") as store:
-        for name in HEADERS:
-            query = load_query(name)
-            data = serialize_results(run_query(store, query.text), ox.QueryResultsFormat.CSV)
-            tables[name] = list(csv.reader(io.StringIO(data.decode("utf-8"))))
-    return tables
-
-
-def golden(name: str) -> list[dict[str, str]]:
-    with (GOLDEN / f"{name}.csv").open(encoding="utf-8", newline="") as file:
-        return list(csv.DictReader(file))
-
-
-def records(table: list[list[str]]) -> list[dict[str, str]]:
-    header, *rows = table
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
-def assert_same_rows(name: str, actual: Iterable[Row], expected: Iterable[Row]) -> None:
-    """Compare as multisets and list every missing and unexpected row on a mismatch."""
-    actual_count, expected_count = Counter(actual), Counter(expected)
-    missing = sorted((expected_count - actual_count).elements())
-    unexpected = sorted((actual_count - expected_count).elements())
-    if missing or unexpected:
-        lines = [f"{name}: the query disagrees with tests/golden/{name}"]
-        lines += [f"  missing ({len(missing)}):"] + [f"    {row}" for row in missing]
-        lines += [f"  unexpected ({len(unexpected)}):"] + [f"    {row}" for row in unexpected]
-        pytest.fail("\n".join(lines), pytrace=False)
+    return query_tables(tmp / "store", HEADERS)
 
 
 @pytest.mark.parametrize("name", list(HEADERS))

@@ -5,18 +5,14 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
-import uvicorn
+from live_server import serving
 from starlette.applications import Starlette
 
 from kg.build import Settings, build, sample_source
@@ -25,27 +21,6 @@ from kg.store import GraphData, stage_store
 
 DRAFT_SYMBOL = "A/C.3/77/L.7/Rev.1"
 SPAIN = "https://w3id.org/unkg/akn/ontology/organization/un/state-esp"
-
-
-@contextmanager
-def serving(app: Starlette) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

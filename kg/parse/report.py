@@ -39,7 +39,7 @@ from kg.model import (
 )
 from kg.parse import patterns as p
 from kg.parse.lexicon import FRENCH, Lexicon
-from kg.parse.normalize import NormalizedDocument, decode, normalize
+from kg.parse.normalize import NormalizedDocument
 from kg.parse.resolution import parse_recommended_texts
 from kg.parse.segment import Block, BlockKind, Part, split_blocks, split_parts, split_sections
 from kg.symbols import DocumentSymbol, SymbolError, find_symbols
@@ -96,10 +96,6 @@ class _Context:
 class _Sentence:
     text: str
     span: SourceSpan
-
-
-def parse_report_file(name: str, data: bytes, resolver: ActorResolver) -> Report:
-    return parse_report(normalize(name, decode(name, data)), resolver)
 
 
 def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Report:

@@ -27,6 +27,7 @@ from starlette.routing import BaseRoute, Route
 from kg.export import jsonld_bytes
 from kg.mapping.terms import PREFIXES
 from kg.serve import charts
+from kg.serve.negotiation import best_offer, parse_accept
 from kg.serve.settings import ServeSettings
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -73,47 +74,7 @@ def negotiate(accept: str | None, offered: Iterable[str]) -> str | None:
     names = list(offered)
     if not accept or not accept.strip():
         return names[0] if names else None
-    ranges: list[tuple[str, float]] = []
-    for item in accept.split(","):
-        parts = [p.strip() for p in item.split(";")]
-        media = parts[0].lower()
-        if not media:
-            continue
-        quality = 1.0
-        for param in parts[1:]:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        ranges.append((media, quality))
-    best: tuple[float, int] | None = None
-    choice: str | None = None
-    for index, name in enumerate(names):
-        quality = _quality(MEDIA[name][1], ranges)
-        if quality > 0 and (best is None or (quality, -index) > best):
-            best, choice = (quality, -index), name
-    return choice
-
-
-def _quality(types: tuple[str, ...], ranges: list[tuple[str, float]]) -> float:
-    """The q of the most specific range matching any of the types."""
-    found: tuple[int, float] | None = None
-    for media in types:
-        major = media.split("/")[0]
-        for pattern, quality in ranges:
-            if pattern == media:
-                rank = 2
-            elif pattern == f"{major}/*":
-                rank = 1
-            elif pattern == "*/*":
-                rank = 0
-            else:
-                continue
-            if found is None or rank > found[0]:
-                found = (rank, quality)
-    return found[1] if found else 0.0
+    return best_offer(parse_accept(accept), ((name, MEDIA[name][1]) for name in names))
 
 
 def preferred_languages(request: Request) -> list[str]:

@@ -42,6 +42,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from kg.serve.negotiation import best_offer, parse_accept
 from kg.serve.settings import ServeSettings
 from kg.store import open_store
 
@@ -114,47 +115,9 @@ def _text(status: int, message: str) -> Reply:
 # --- content negotiation -------------------------------------------------------------------
 
 
-def parse_accept(header: str) -> list[tuple[str, float]]:
-    """The media ranges of an Accept header with their q-values (malformed q counts as 0)."""
-    ranges = []
-    for part in header.split(","):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for field in fields[1:]:
-            name, _, value = field.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = min(max(float(value), 0.0), 1.0)
-                except ValueError:
-                    q = 0.0
-        ranges.append((ALIASES.get(media, media), q))
-    return ranges
-
-
 def choose(ranges: list[tuple[str, float]], offered: Iterable[str]) -> str | None:
     """The offered type with the highest q (the most specific matching range sets it)."""
-    best: tuple[float, str] | None = None
-    for media in offered:
-        kind = media.split("/")[0]
-        q: float | None = None
-        specificity = -1
-        for media_range, range_q in ranges:
-            if media_range == media:
-                level = 2
-            elif media_range == f"{kind}/*":
-                level = 1
-            elif media_range == "*/*":
-                level = 0
-            else:
-                continue
-            if level > specificity:
-                specificity, q = level, range_q
-        if q is not None and q > 0 and (best is None or q > best[0]):
-            best = (q, media)
-    return None if best is None else best[1]
+    return best_offer(ranges, ((media, (media,)) for media in offered))
 
 
 # --- the worker process --------------------------------------------------------------------
@@ -507,7 +470,9 @@ async def handle(request: Request, settings: ServeSettings) -> Response:
     if fmt is not None and fmt not in FORMAT_PARAM:
         return _error(400, f"unknown format {fmt!r}; expected one of {', '.join(FORMAT_PARAM)}")
     ranges = (
-        [(FORMAT_PARAM[fmt], 1.0)] if fmt else parse_accept(request.headers.get("accept", "*/*"))
+        [(FORMAT_PARAM[fmt], 1.0)]
+        if fmt
+        else parse_accept(request.headers.get("accept", "*/*"), ALIASES)
     )
     if not queries:
         if request.method == "GET":
