@@ -323,13 +323,43 @@ def serve(
         pipeline.Settings.exports
     ),
     base: Annotated[str, typer.Option(help="Base IRI the store was built with.")] = DEFAULT_BASE,
-    timeout: Annotated[float, typer.Option(help="Query timeout in seconds.")] = 10.0,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped (504).")
+    ] = ServeSettings.query_timeout,
+    result_cap: Annotated[
+        int, typer.Option(min=1, help="Most rows or triples in a result; more is a 413.")
+    ] = ServeSettings.result_cap,
+    max_concurrent_queries: Annotated[
+        int, typer.Option(min=1, help="Queries evaluated at once (one worker process each).")
+    ] = ServeSettings.max_concurrent_queries,
+    max_queued_queries: Annotated[
+        int, typer.Option(min=0, help="Queries that may wait for a slot; beyond, 503.")
+    ] = ServeSettings.max_queued_queries,
+    access_log: Annotated[
+        bool, typer.Option(help="Log every request (one line each) on standard error.")
+    ] = True,
 ) -> None:
     """Serve the store: SPARQL endpoint, linked-data pages, downloads (read-only)."""
-    settings = ServeSettings(store=store, exports=exports, base=base, query_timeout=timeout)
+    settings = ServeSettings(
+        store=store,
+        exports=exports,
+        base=base,
+        query_timeout=timeout,
+        result_cap=result_cap,
+        max_concurrent_queries=max_concurrent_queries,
+        max_queued_queries=max_queued_queries,
+    )
     application = create_app(settings)
-    # A production ASGI server; a slow client cannot hold a connection open without sending.
-    uvicorn.run(application, host=host, port=port, timeout_keep_alive=5, log_level="info")
+    # A production ASGI server (uvloop and httptools when installed, which they are with us);
+    # a slow client cannot hold a connection open without sending.
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        timeout_keep_alive=5,
+        log_level="info",
+        access_log=access_log,
+    )
 
 
 @app.command()

@@ -8,6 +8,7 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,18 +19,22 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import uvicorn
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 from starlette.applications import Starlette
 
 from kg.build import Settings, build, sample_source
-from kg.serve import ServeSettings, sparql
+from kg.serve import ServeSettings, query_worker, sparql
+from kg.store import open_store
 
 TIMEOUT = 2.0
 CAP = 50
 MAX_BYTES = 4000
 CONCURRENT = 2
+QUEUED = 1
 CROSS_PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # The cross product streams, so the result cap stops it at once; counting it must run to the end.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -52,16 +57,22 @@ def _app(settings: ServeSettings) -> Starlette:
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+def served_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("serve")
     build([sample_source()], Settings(store=root / "store", exports=root / "exports"))
+    return root / "store"
+
+
+@pytest.fixture(scope="module")
+def client(served_store: Path) -> Iterator[httpx.Client]:
     settings = ServeSettings(
-        store=root / "store",
-        exports=root / "exports",
+        store=served_store,
+        exports=served_store.parent / "exports",
         query_timeout=TIMEOUT,
         result_cap=CAP,
         max_body_bytes=MAX_BYTES,
         max_concurrent_queries=CONCURRENT,
+        max_queued_queries=QUEUED,
     )
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -242,7 +253,7 @@ def test_bad_query_is_400_with_the_parsers_message(client: httpx.Client) -> None
     response = _get(client, "SELECT * WHERE { ?s ?p }")
     assert response.status_code == 400
     assert response.text.startswith("invalid SPARQL:")
-    assert "line:1" in response.text
+    assert "at 1:" in response.text  # Oxigraph's message, with line and column
 
 
 def test_oversized_body_and_query_are_413(client: httpx.Client) -> None:
@@ -342,24 +353,82 @@ def test_result_cap_is_an_explicit_error(client: httpx.Client) -> None:
     assert len(at_cap.json()["results"]["bindings"]) == CAP
 
 
-def test_concurrency_limit_is_503_with_retry_after(client: httpx.Client) -> None:
-    results: list[int] = []
+def test_busy_queries_wait_in_a_bounded_queue_then_503_with_retry_after(
+    client: httpx.Client,
+) -> None:
+    statuses: dict[str, list[int]] = {"runaway": [], "queued": []}
 
-    def runaway() -> None:
-        results.append(_get(client, RUNAWAY).status_code)
+    def send(kind: str, query: str) -> None:
+        statuses[kind].append(_get(client, query).status_code)
 
-    threads = [threading.Thread(target=runaway) for _ in range(CONCURRENT)]
-    for thread in threads:
+    runaways = [threading.Thread(target=send, args=("runaway", RUNAWAY)) for _ in range(CONCURRENT)]
+    for thread in runaways:
         thread.start()
-    time.sleep(0.5)
-    refused = _get(client, "ASK {}")
-    for thread in threads:
+    time.sleep(1.0)  # both slots busy until the runaways are stopped at TIMEOUT
+    queued = threading.Thread(target=send, args=("queued", "ASK {}"))
+    queued.start()
+    time.sleep(0.3)
+    refused = _get(client, "ASK {}")  # the queue (QUEUED places) is full
+    for thread in [*runaways, queued]:
         thread.join()
     assert refused.status_code == 503
     assert refused.headers["retry-after"] == "2"
-    assert results == [504] * CONCURRENT
-    # The killed workers are replaced: queries answer again.
-    assert _get(client, "ASK {}").status_code == 200
+    assert "are waiting" in refused.text
+    assert statuses == {"runaway": [504] * CONCURRENT, "queued": [200]}
+    # The killed workers are replaced: queries answer again, several at once.
+    with ThreadPoolExecutor(CONCURRENT) as pool:
+        codes = list(pool.map(lambda _: _get(client, "ASK {}").status_code, range(4)))
+    assert codes == [200] * 4
+
+
+def test_results_are_what_oxigraph_serialises_in_every_format(
+    client: httpx.Client, served_store: Path
+) -> None:
+    # One evaluation, streamed as TSV and re-encoded: it must equal Oxigraph's own
+    # serialisation, language tags, datatypes, blank nodes and unbound variables included.
+    query = """SELECT ?s ?label ?n ?nothing ?b WHERE {
+      ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?label .
+      BIND(STRLEN(?label) AS ?n) BIND(BNODE("x") AS ?b)
+      OPTIONAL { ?s <http://example.org/none> ?nothing }
+    } ORDER BY ?s ?label LIMIT 40"""
+    names = {media: name for name, media in sparql.FORMAT_PARAM.items()}
+    with open_store(served_store) as store:
+        for media, result_format in query_worker.RESULT_TYPES.items():
+            response = _get(client, query, format=names[media])
+            assert response.status_code == 200, response.text
+            solutions = store.query(query, use_default_graph_as_union=True)
+            assert isinstance(solutions, ox.QuerySolutions)
+            expected = solutions.serialize(format=result_format)
+            if result_format == ox.QueryResultsFormat.JSON:  # blank node labels differ per run
+                got, want = response.json(), json.loads(expected or b"")
+                for row in [*got["results"]["bindings"], *want["results"]["bindings"]]:
+                    assert row.pop("b")["type"] == "bnode"
+                assert got == want
+                assert len(got["results"]["bindings"]) == 40
+            else:
+                assert response.content.count(b"\n") == (expected or b"").count(b"\n")
+                assert response.content.split(b"_:")[0] == (expected or b"").split(b"_:")[0]
+
+
+def test_tsv_hop_is_lossless() -> None:
+    store = ox.Store()
+    subject = ox.NamedNode("http://example.org/s")
+    for value in (
+        ox.Literal('tab\tquote"newline\nbackslash\\', language="fr"),
+        ox.Literal("1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+        ox.Literal("  spaces  "),
+        ox.BlankNode("b1"),
+    ):
+        store.add(ox.Quad(subject, ox.NamedNode("http://example.org/p"), value))
+    query = "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o OPTIONAL { ?o ?p ?unbound } } ORDER BY ?o"
+    for result_format in query_worker.RESULT_TYPES.values():
+        direct = store.query(query)
+        assert isinstance(direct, ox.QuerySolutions)
+        job = query_worker.Job(query, "http://example.org/", "text/tab-separated-values", None)
+        status, _, tsv = query_worker.answer(store, job, cap=10)
+        assert status == 200
+        hop = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+        assert hop.serialize(format=result_format) == direct.serialize(format=result_format)
 
 
 # --- the W3C SPARQL 1.1 protocol tests -----------------------------------------------------
@@ -475,8 +544,8 @@ def _protocol_cases() -> list[ProtocolCase]:
 
 _FORMATS = {
     "boolean": {"application/sparql-results+json", "application/sparql-results+xml"},
-    "tabular": set(sparql.RESULT_TYPES),
-    "RDF": set(sparql.GRAPH_TYPES),
+    "tabular": set(query_worker.RESULT_TYPES),
+    "RDF": set(query_worker.GRAPH_TYPES),
 }
 
 
@@ -502,12 +571,54 @@ def test_w3c_manifest_is_fully_replayed() -> None:
 
 
 def test_remembered_inspection_refuses_again_and_stays_bounded() -> None:
-    verdicts: dict[str, str | sparql.RefusalError] = {}
+    verdicts: dict[str, query_worker.RefusalError | None] = {}
     service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
     for _ in range(2):
-        with pytest.raises(sparql.RefusalError):
-            sparql.inspect_remembered(service, verdicts)
-    assert sparql.inspect_remembered("ASK {}", verdicts) == "AskQuery"
-    for number in range(sparql.VERDICTS_KEPT + 10):
-        sparql.inspect_remembered(f"SELECT * WHERE {{ ?s ?p {number} }}", verdicts)
-    assert len(verdicts) == sparql.VERDICTS_KEPT
+        with pytest.raises(query_worker.RefusalError):
+            query_worker.inspect_remembered(service, verdicts)
+    query_worker.inspect_remembered("ASK {}", verdicts)
+    for number in range(query_worker.VERDICTS_KEPT + 10):
+        query_worker.inspect_remembered(f"SELECT * WHERE {{ ?s ?p {number} }}", verdicts)
+    assert len(verdicts) == query_worker.VERDICTS_KEPT
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "select * where { sErViCe <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVI\\u0043E <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * FRO\\u004D <http://127.0.0.1:9/> WHERE { ?s ?p ?o }",
+        "SELECT * From Named <http://127.0.0.1:9/> WHERE { ?s ?p ?o }",
+    ],
+)
+def test_service_and_from_in_any_spelling_are_inspected_and_refused(query: str) -> None:
+    assert query_worker.needs_inspection(query)
+    with pytest.raises(query_worker.RefusalError):
+        query_worker.inspect_query(query)
+
+
+def _spellings(keyword: str) -> st.SearchStrategy[str]:
+    """The keyword in any case, any of its letters possibly written as a \\u or \\U escape."""
+
+    def letter(char: str) -> st.SearchStrategy[str]:
+        return st.sampled_from(
+            [char.upper(), char.lower(), f"\\u{ord(char.upper()):04X}", f"\\U{ord(char):08x}"]
+        )
+
+    return st.tuples(*(letter(char) for char in keyword)).map("".join)
+
+
+@given(
+    st.one_of(
+        _spellings("SERVICE").map(
+            lambda kw: f"SELECT * WHERE {{ {kw} <http://x/> {{ ?s ?p ?o }}}}"
+        ),
+        _spellings("FROM").map(lambda kw: f"SELECT * {kw} <http://x/> WHERE {{ ?s ?p ?o }}"),
+    )
+)
+def test_every_spelling_of_service_and_from_is_inspected(query: str) -> None:
+    # Skipping rdflib is sound only if no spelling of the keywords escapes the inspection.
+    assert query_worker.needs_inspection(query)
+    with pytest.raises(query_worker.RefusalError):
+        query_worker.inspect_remembered(query, {})

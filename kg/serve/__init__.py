@@ -7,7 +7,21 @@ downloads, dataset description). No module state: everything hangs on the app.
 
 from __future__ import annotations
 
-from kg.serve.app import create_app
-from kg.serve.settings import ServeSettings
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.serve.app import create_app
+    from kg.serve.settings import ServeSettings
 
 __all__ = ["ServeSettings", "create_app"]
+
+# Imported on first use (PEP 562): a query worker process imports `kg.serve.query_worker`,
+# which must not drag the web application (Starlette, rdflib) into every worker's memory.
+_LAZY = {"create_app": "kg.serve.app", "ServeSettings": "kg.serve.settings"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg.serve' has no attribute {name!r}")

@@ -1,63 +1,39 @@
 """The SPARQL 1.1 Protocol endpoint at `/sparql`: read-only, sandboxed and time-limited.
 
-Queries run in a small pool of worker processes, each holding the store open read-only, so a
-query that runs past `ServeSettings.query_timeout` can be stopped by killing its worker (Python
-threads cannot be cancelled); a fresh worker replaces it while spare workers keep answering.
+This module speaks HTTP: it reads the protocol's parameters and bodies, negotiates the format and
+hands a `Job` to a pool of worker processes (`kg.serve.query_pool`) that check, evaluate and
+serialise it with Oxigraph (`kg.serve.query_worker`).
 
-Each worker first parses the query with rdflib's SPARQL parser and inspects the algebra: SERVICE
-and FROM / FROM NAMED are refused (nothing is ever fetched), and so is SPARQL Update. The query is
-then evaluated by Oxigraph over the union of the named graphs, and its results are serialised by
-Oxigraph. More than `result_cap` rows or triples is an explicit error, never a truncated answer.
+At most `max_concurrent_queries` queries run at once; up to `max_queued_queries` more wait for a
+slot, in arrival order, for at most `query_timeout` seconds. Beyond that, or after that wait, the
+answer is 503 with Retry-After: a bounded queue absorbs bursts without letting a flood of
+requests pile up unbounded memory and latency.
 
 Status codes: 400 bad or refused query, 406 no acceptable format, 413 request or result too
-large, 415 unsupported body type, 503 too many queries at once (with Retry-After), 504 timeout.
+large, 415 unsupported body type, 503 busy (with Retry-After), 504 timeout.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
-import multiprocessing
-import queue
-import threading
-import time
 from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass
-from itertools import islice
-from multiprocessing.connection import Connection
-from multiprocessing.context import SpawnContext, SpawnProcess
-from pathlib import Path
+from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from kg.serve.negotiation import best_offer, parse_accept
+from kg.serve.query_pool import QueryPool
+from kg.serve.query_worker import GRAPH_TYPES, READ_ONLY, RESULT_TYPES, Job
 from kg.serve.settings import ServeSettings
-from kg.store import open_store
 
-# Media types we produce, our preferred (default) one first.
-RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
 # Common synonyms clients send, mapped to what they mean here.
 ALIASES = {
     "application/json": "application/sparql-results+json",
@@ -91,27 +67,6 @@ SD_FORMATS = (
     "JSON-LD",
 )
 
-READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
-WORKER_START_TIMEOUT = 60.0  # seconds for a new worker to import and open the store
-
-# A worker's answer: HTTP status, media type, body.
-Reply = tuple[int, str, bytes]
-
-
-@dataclass(frozen=True)
-class Job:
-    """What a worker needs to answer one query; media types are None when not acceptable."""
-
-    query: str
-    base_iri: str
-    result_type: str | None
-    graph_type: str | None
-
-
-def _text(status: int, message: str) -> Reply:
-    return status, "text/plain; charset=utf-8", message.encode("utf-8")
-
-
 # --- content negotiation -------------------------------------------------------------------
 
 
@@ -120,249 +75,23 @@ def choose(ranges: list[tuple[str, float]], offered: Iterable[str]) -> str | Non
     return best_offer(ranges, ((media, (media,)) for media in offered))
 
 
-# --- the worker process --------------------------------------------------------------------
-
-
-class RefusalError(Exception):
-    """A query that is not run: its HTTP status and message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def inspect_query(query: str) -> str:
-    """Parse with rdflib and refuse what must not run; returns the query form's algebra name."""
-    try:
-        parsed = parseQuery(query)
-    except ParseException as error:
-        with suppress(ParseException):
-            parseUpdate(query)
-            raise RefusalError(400, READ_ONLY) from None
-        raise RefusalError(400, f"invalid SPARQL: {error}") from None
-    try:
-        algebra = translateQuery(parsed).algebra
-    except Exception as error:  # rdflib raises plain Exceptions for semantic errors
-        raise RefusalError(400, f"invalid SPARQL: {error}") from None
-    if algebra.get("datasetClause"):
-        raise RefusalError(
-            400,
-            "FROM and FROM NAMED are not supported: this endpoint fetches nothing and queries "
-            "its own store, whose default graph is the union of all named graphs "
-            "(use GRAPH <name> { ... } to address one graph)",
-        )
-    if _has_service(algebra):
-        raise RefusalError(400, "SERVICE is not supported: this endpoint queries no other endpoint")
-    return str(algebra.name)
-
-
-def _has_service(node: object) -> bool:
-    if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
-        return True
-    if isinstance(node, dict):
-        return any(_has_service(value) for value in node.values())
-    if isinstance(node, list | tuple | set | ParseResults):
-        return any(_has_service(value) for value in node)
-    return False
-
-
-VERDICTS_KEPT = 512  # query texts whose inspection a worker remembers
-
-
-def inspect_remembered(query: str, verdicts: dict[str, str | RefusalError]) -> str:
-    """`inspect_query`, remembered per query text: rdflib's parse and translation cost more
-    than Oxigraph's evaluation of most queries, and clients repeat the same texts."""
-    verdict = verdicts.get(query)
-    if verdict is None:
-        try:
-            verdict = inspect_query(query)
-        except RefusalError as refusal:
-            verdict = refusal
-        if len(verdicts) >= VERDICTS_KEPT:
-            verdicts.pop(next(iter(verdicts)))
-        verdicts[query] = verdict
-    if isinstance(verdict, RefusalError):
-        raise verdict
-    return verdict
-
-
-def answer(
-    store: ox.Store, job: Job, cap: int, verdicts: dict[str, str | RefusalError] | None = None
-) -> Reply:
-    """Inspect, run and serialise one query (in a worker process)."""
-    try:
-        form = inspect_remembered(job.query, verdicts if verdicts is not None else {})
-    except RefusalError as refusal:
-        return _text(refusal.status, refusal.message)
-    graph = form in ("ConstructQuery", "DescribeQuery")
-    media = job.graph_type if graph else job.result_type
-    if media is None:
-        offered = GRAPH_TYPES if graph else RESULT_TYPES
-        return _text(406, f"a {form} result can be sent as one of: {', '.join(offered)}")
-
-    def run() -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
-        return store.query(job.query, base_iri=job.base_iri, use_default_graph_as_union=True)
-
-    too_many = (
-        f"the result has more than {cap} {{what}}, this endpoint's cap; nothing was truncated: "
-        f"ask for it in pages with ORDER BY and LIMIT {cap} OFFSET 0, then OFFSET {cap}, ..."
-    )
-    try:
-        result = run()
-        if isinstance(result, ox.QueryTriples):
-            triples = list(islice(result, cap + 1))
-            if len(triples) > cap:
-                return _text(413, too_many.format(what="triples"))
-            data = ox.serialize(triples, format=GRAPH_TYPES[media])
-        elif isinstance(result, ox.QuerySolutions):
-            if sum(1 for _ in islice(result, cap + 1)) > cap:
-                return _text(413, too_many.format(what="rows"))
-            again = run()  # counted, so run again to serialise
-            assert not isinstance(again, ox.QueryTriples)
-            data = again.serialize(format=RESULT_TYPES[media])
-        else:
-            data = result.serialize(format=RESULT_TYPES[media])
-    except SyntaxError as error:
-        return _text(400, f"invalid SPARQL: {error}")
-    except (OSError, RuntimeError, ValueError) as error:
-        return _text(500, f"the query failed: {error}")
-    assert data is not None
-    return 200, media, data
-
-
-def worker_main(conn: Connection, store_path: str, cap: int) -> None:
-    """A worker process: open the store read-only, then answer jobs until told to stop."""
-    inspect_query("ASK {}")  # warm up the parser before declaring ourselves ready
-    verdicts: dict[str, str | RefusalError] = {}  # this worker's memory of inspections
-    with open_store(Path(store_path)) as store:
-        conn.send("ready")
-        while True:
-            try:
-                job = conn.recv()
-            except (EOFError, OSError):
-                return
-            if job is None:
-                return
-            try:
-                reply = answer(store, job, cap, verdicts)
-            except Exception as error:  # a bug must not take the worker down silently
-                reply = _text(500, f"the query failed: {type(error).__name__}: {error}")
-            conn.send(reply)
-
-
-# --- the pool, driven from threads of the web process --------------------------------------
-
-
-class Worker:
-    def __init__(self, ctx: SpawnContext, store: Path, cap: int) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process: SpawnProcess = ctx.Process(
-            target=worker_main, args=(child, str(store), cap), daemon=True
-        )
-        self.process.start()
-        child.close()
-
-    def wait_ready(self, timeout: float) -> bool:
-        try:
-            return bool(self.conn.poll(timeout)) and self.conn.recv() == "ready"
-        except (EOFError, OSError):
-            return False
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class QueryPool:
-    """Worker processes; a worker that overruns its time is killed and replaced."""
-
-    def __init__(self, store: Path, cap: int, size: int) -> None:
-        self._ctx = multiprocessing.get_context("spawn")
-        self._store = store
-        self._cap = cap
-        self._size = size
-        self._idle: queue.Queue[Worker] = queue.Queue()
-        self._workers: set[Worker] = set()
-        self._lock = threading.Lock()
-        self._closed = False
-
-    def start(self) -> None:
-        starters = [threading.Thread(target=self._add_worker) for _ in range(self._size)]
-        for thread in starters:
-            thread.start()
-        for thread in starters:
-            thread.join()
-        if self._idle.qsize() == 0:
-            raise RuntimeError(f"{self._store}: no query worker could open the store")
-
-    def _add_worker(self) -> None:
-        worker = Worker(self._ctx, self._store, self._cap)
-        with self._lock:
-            self._workers.add(worker)
-        if worker.wait_ready(WORKER_START_TIMEOUT) and not self._closed:
-            self._idle.put(worker)
-        else:
-            self._discard(worker)
-
-    def _discard(self, worker: Worker) -> None:
-        with self._lock:
-            self._workers.discard(worker)
-        worker.kill()
-
-    def _replace(self, worker: Worker) -> None:
-        self._discard(worker)
-        if not self._closed:
-            threading.Thread(target=self._add_worker, daemon=True).start()
-
-    def run(self, job: Job, timeout: float) -> Reply:
-        started = time.monotonic()
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            return _text(503, "no query worker became free in time; try again")
-        remaining = max(0.0, timeout - (time.monotonic() - started))
-        try:
-            worker.conn.send(job)
-            if worker.conn.poll(remaining):
-                reply: Reply = worker.conn.recv()
-                self._idle.put(worker)
-                return reply
-        except (EOFError, OSError) as error:
-            self._replace(worker)
-            return _text(500, f"the query worker failed ({error}); it has been replaced")
-        self._replace(worker)
-        return _text(
-            504,
-            f"the query ran longer than this endpoint's limit of {timeout:g} s and was stopped; "
-            "narrow it (more specific patterns, LIMIT) and try again",
-        )
-
-    def close(self) -> None:
-        self._closed = True
-        with self._lock:
-            workers = list(self._workers)
-            self._workers.clear()
-        for worker in workers:
-            with suppress(OSError):
-                worker.conn.send(None)
-            worker.process.join(1)
-            worker.kill()
+# --- the endpoint's state -----------------------------------------------------------------
 
 
 class Endpoint:
-    """The per-application state: the pool and the count of queries in flight."""
+    """The per-application state: the pool, the slots of running queries, the waiting count."""
 
     def __init__(self, settings: ServeSettings) -> None:
         self.settings = settings
+        # One spare worker, so a slot finds a worker while a killed one is being replaced.
         self.pool = QueryPool(
             settings.store, settings.result_cap, settings.max_concurrent_queries + 1
         )
         self.threads = ThreadPoolExecutor(
             max_workers=settings.max_concurrent_queries, thread_name_prefix="sparql"
         )
-        self.active = 0
+        self.slots = asyncio.Semaphore(settings.max_concurrent_queries)
+        self.waiting = 0
 
 
 @asynccontextmanager
@@ -491,21 +220,33 @@ async def handle(request: Request, settings: ServeSettings) -> Response:
 async def _run(request: Request, job: Job) -> Response:
     endpoint: Endpoint = request.app.state.sparql_endpoint
     settings = endpoint.settings
-    if endpoint.active >= settings.max_concurrent_queries:
-        retry = str(max(1, math.ceil(settings.query_timeout)))
+    retry = {"Retry-After": str(max(1, math.ceil(settings.query_timeout)))}
+    if endpoint.slots.locked() and endpoint.waiting >= settings.max_queued_queries:
         return _error(
             503,
-            f"{settings.max_concurrent_queries} queries are already running; retry in {retry} s",
-            {"Retry-After": retry},
+            f"{settings.max_concurrent_queries} queries are running and "
+            f"{settings.max_queued_queries} are waiting; retry in {retry['Retry-After']} s",
+            retry,
         )
-    endpoint.active += 1
+    endpoint.waiting += 1
+    try:
+        await asyncio.wait_for(endpoint.slots.acquire(), timeout=settings.query_timeout)
+    except TimeoutError:
+        return _error(
+            503,
+            f"no query slot became free within {settings.query_timeout:g} s; "
+            f"retry in {retry['Retry-After']} s",
+            retry,
+        )
+    finally:
+        endpoint.waiting -= 1
     try:
         loop = asyncio.get_running_loop()
         status, media, body = await loop.run_in_executor(
             endpoint.threads, endpoint.pool.run, job, settings.query_timeout
         )
     finally:
-        endpoint.active -= 1
+        endpoint.slots.release()
     return _respond(status, media, body)
 
 

@@ -1,0 +1,139 @@
+"""A pool of query worker processes, driven from threads of the web process.
+
+Python threads cannot be cancelled and Oxigraph's evaluation offers no cancellation, so each
+query runs in a worker process (`kg.serve.query_worker`) holding the store open read-only; a
+query that overruns its time is stopped by killing its worker, and a fresh one replaces it while
+the others keep answering. Callers take a worker only after getting one of the endpoint's slots
+(`kg.serve.sparql`), so a free worker is normally waiting; one spare covers a replacement.
+"""
+
+from __future__ import annotations
+
+import queue
+import socket
+import subprocess
+import sys
+import threading
+from contextlib import suppress
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from kg.serve.query_worker import Job, Reply, text_reply
+
+WORKER_START_TIMEOUT = 60.0  # seconds for a new worker to import and open the store
+
+
+# A fresh interpreter that imports only the worker's module. multiprocessing's spawn would
+# import the parent's __main__ again (the `kg` script, hence the whole CLI and rdflib): 80 MiB
+# per worker instead of 25.
+WORKER_PROGRAM = "from kg.serve.query_worker import run_worker; run_worker()"
+
+
+class Worker:
+    """One worker process and our end of the socket pair its jobs and replies travel on."""
+
+    def __init__(self, store: Path, cap: int) -> None:
+        ours, theirs = socket.socketpair()
+        with ours, theirs:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", WORKER_PROGRAM, str(theirs.fileno()), str(store), str(cap)],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+            )
+            self.conn = Connection(ours.detach())
+
+    def wait_ready(self, timeout: float) -> bool:
+        try:
+            return bool(self.conn.poll(timeout)) and self.conn.recv() == "ready"
+        except (EOFError, OSError):
+            return False
+
+    def kill(self) -> None:
+        self.process.kill()
+        with suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        self.conn.close()
+
+
+class QueryPool:
+    """Worker processes; a worker that overruns its time is killed and replaced."""
+
+    def __init__(self, store: Path, cap: int, size: int) -> None:
+        self._store = store
+        self._cap = cap
+        self._size = size
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._workers: set[Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        starters = [threading.Thread(target=self._add_worker) for _ in range(self._size)]
+        for thread in starters:
+            thread.start()
+        for thread in starters:
+            thread.join()
+        if self._idle.qsize() == 0:
+            raise RuntimeError(f"{self._store}: no query worker could open the store")
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for the benchmark's memory figures)."""
+        with self._lock:
+            return [worker.process.pid for worker in self._workers]
+
+    def _add_worker(self) -> None:
+        worker = Worker(self._store, self._cap)
+        with self._lock:
+            self._workers.add(worker)
+        if worker.wait_ready(WORKER_START_TIMEOUT) and not self._closed:
+            self._idle.put(worker)
+        else:
+            self._discard(worker)
+
+    def _discard(self, worker: Worker) -> None:
+        with self._lock:
+            self._workers.discard(worker)
+        worker.kill()
+
+    def _replace(self, worker: Worker) -> None:
+        self._discard(worker)
+        if not self._closed:
+            threading.Thread(target=self._add_worker, daemon=True).start()
+
+    def run(self, job: Job, timeout: float) -> Reply:
+        """Answer `job` within `timeout` seconds of evaluation, or 504 and a fresh worker.
+
+        The caller holds a slot, so a worker is idle unless one is being replaced; waiting for
+        a replacement does not count against the query's time.
+        """
+        try:
+            worker = self._idle.get(timeout=WORKER_START_TIMEOUT)
+        except queue.Empty:
+            return text_reply(503, "no query worker could be started; try again later")
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(timeout):
+                reply: Reply = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+        except (EOFError, OSError) as error:
+            self._replace(worker)
+            return text_reply(500, f"the query worker failed ({error}); it has been replaced")
+        self._replace(worker)
+        return text_reply(
+            504,
+            f"the query ran longer than this endpoint's limit of {timeout:g} s and was stopped; "
+            "narrow it (more specific patterns, LIMIT) and try again",
+        )
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+            self._workers.clear()
+        for worker in workers:
+            with suppress(OSError):
+                worker.conn.send(None)
+            with suppress(subprocess.TimeoutExpired):
+                worker.process.wait(1)
+            worker.kill()
