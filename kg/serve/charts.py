@@ -31,6 +31,9 @@ FONT = 'font-family="sans-serif" font-size="11"'
 FONT_10 = 'font-family="sans-serif" font-size="10"'
 FONT_9 = 'font-family="sans-serif" font-size="9"'
 MAX_NEIGHBOURS = 48
+# Characters of cited numbers per line in a citations box: its 482 px of 10 px sans-serif at
+# about 6.5 px a character of a symbol (capitals, digits, slashes; ~5.7 measured in Chromium).
+LINE_CHARS = 72
 
 
 @dataclass(frozen=True, order=True)
@@ -101,40 +104,47 @@ def network_svg(centre: Party, neighbours: Sequence[tuple[Party, int]]) -> str:
     (most shared drafts first, clockwise from the top), edges as thick as the drafts shared."""
     ordered = sorted(neighbours, key=lambda item: (-item[1], item[0]))
     shown, hidden = ordered[:MAX_NEIGHBOURS], len(ordered) - MAX_NEIGHBOURS
-    size, radius = 440, 170
-    c = size / 2
+    # Labels run outwards along their spoke (turned over on the left half to stay upright), so
+    # neighbouring labels never overlap, even at the top and bottom of the circle; the title
+    # sits in a band above the circle.
+    width, height, radius = 440, 470, 170
+    c, cy = width / 2, 245.0
     most = max((count for _, count in shown), default=1)
     edges: list[str] = []
     nodes: list[str] = []
     for index, (party, count) in enumerate(shown):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(shown), 1)
-        x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
+        x, y = c + radius * math.cos(angle), cy + radius * math.sin(angle)
         stroke = 0.5 + 3.5 * count / most
         tip = f"{party.name}: {count} draft{'s' if count != 1 else ''} together"
         edges.append(
-            f'<line x1="{c:.1f}" y1="{c:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#5b9bd5" '
+            f'<line x1="{c:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#5b9bd5" '
             f'stroke-opacity="0.6" stroke-width="{stroke:.2f}"/>'
         )
-        lx, ly = c + (radius + 22) * math.cos(angle), c + (radius + 22) * math.sin(angle)
+        lx, ly = c + (radius + 8) * math.cos(angle), cy + (radius + 8) * math.sin(angle)
+        left = math.cos(angle) < -1e-9
+        turn = math.degrees(angle) + (180 if left else 0)
         nodes.append(
             f'<g><title>{_text(tip)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="4" '
-            f'fill="#1f5f99"/><text x="{lx:.1f}" y="{ly + 3:.1f}" text-anchor="middle" '
+            f'fill="#1f5f99"/><text x="{lx:.1f}" y="{ly:.1f}" dy="0.35em" '
+            f'text-anchor="{"end" if left else "start"}" '
+            f'transform="rotate({turn:.1f} {lx:.1f} {ly:.1f})" '
             f"{FONT_9}>{_text(party.code[:5])} {count}</text></g>"
         )
     title = f"Co-sponsors of {centre.name} ({len(ordered)})"
     body = (
         "".join(edges)
-        + f'<circle cx="{c}" cy="{c}" r="22" fill="#1f5f99"/><text x="{c}" y="{c + 4}" '
+        + f'<circle cx="{c}" cy="{cy}" r="22" fill="#1f5f99"/><text x="{c}" y="{cy + 4}" '
         f'text-anchor="middle" {FONT} fill="#fff" font-weight="bold">'
         f"{_text(centre.code[:5])}</text>"
         + "".join(nodes)
         + f'<text x="6" y="14" {FONT} font-weight="bold">{_text(title)}</text>'
     )
     if hidden > 0:
-        body += f'<text x="6" y="{size - 6}" {FONT}>and {hidden} more</text>'
+        body += f'<text x="6" y="{height - 6}" {FONT}>and {hidden} more</text>'
     if not ordered:
         body += f'<text x="6" y="30" {FONT}>no co-sponsors</text>'
-    return _svg(size, size, title, body)
+    return _svg(width, height, title, body)
 
 
 def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
@@ -142,12 +152,10 @@ def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
     (e.g. "GA resolution: 12") on the right with the cited numbers, linked by a curve."""
     keys = sorted(groups)
     total = sum(len(groups[key]) for key in keys)
-    per_line = 8
     boxes: list[tuple[tuple[str, str], list[list[str]]]] = []
     for key in keys:
         numbers = sorted(set(groups[key]), key=_natural)
-        lines = [numbers[i : i + per_line] for i in range(0, len(numbers), per_line)]
-        boxes.append((key, lines))
+        boxes.append((key, _wrap(numbers, LINE_CHARS)))
     height = 30 + sum(22 + 13 * len(lines) for _, lines in boxes) + 10
     height = max(height, 80)
     width = 700
@@ -177,6 +185,21 @@ def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
     if not boxes:
         parts.append(f'<text x="200" y="{height / 2 + 4:.1f}" {FONT}>cites nothing</text>')
     return _svg(width, height, f"Citations ({total})", "".join(parts))
+
+
+def _wrap(items: Sequence[str], budget: int) -> list[list[str]]:
+    """Items greedily packed into lines of at most `budget` characters once joined by ", "
+    (an item longer than the budget gets a line of its own)."""
+    lines: list[list[str]] = []
+    used = 0
+    for item in items:
+        if lines and used + 2 + len(item) <= budget:
+            lines[-1].append(item)
+            used += 2 + len(item)
+        else:
+            lines.append([item])
+            used = len(item)
+    return lines
 
 
 def _natural(text: str) -> tuple[tuple[int, str], ...]:

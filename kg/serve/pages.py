@@ -63,6 +63,13 @@ STYLE = (
     "code{font-size:.9em;word-break:break-all}blockquote{background:#f6f6f6;padding:.5em}"
     ".lang{color:#777;font-size:.8em}"
 )
+# The site's icon (served by `kg.serve.query_page` with the other static files): without it,
+# browsers ask for /favicon.ico and log the 404 as an error on every page.
+ICON = '<link rel="icon" type="image/svg+xml" href="/static/favicon.svg">'
+NAV = (
+    '<nav><a href="/">Home</a> · <a href="/sparql">SPARQL</a> · '
+    '<a href="/query">Query editor</a> · <a href="/download">Downloads</a></nav>'
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,9 +363,8 @@ class Page:
 def _document(title: str, body: str, language: str = "en") -> str:
     return (
         f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
-        f'<nav><a href="/">Home</a> · <a href="/sparql">SPARQL</a> · '
-        f'<a href="/download">Downloads</a></nav>{body}</body></html>'
+        f"<title>{escape(title)}</title>{ICON}<style>{STYLE}</style></head><body>"
+        f"{NAV}{body}</body></html>"
     )
 
 
@@ -464,6 +470,7 @@ class Handlers:
             f"<p>Triples per named graph:</p><table><tr><th>graph</th><th>triples</th></tr>"
             f"{rows}</table><ul>"
             '<li><a href="/sparql">SPARQL endpoint</a></li>'
+            '<li><a href="/query">Query editor</a> (YASGUI, with the competency queries)</li>'
             '<li><a href="/download">Downloads</a> (dumps and checksums)</li>'
             f'<li><a href="/doc/ontology">The ontology</a> ({escape(title)})</li>'
             '<li><a href="/.well-known/void">Dataset description (VoID)</a></li></ul>'

@@ -18,7 +18,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.queries import available_queries
-from kg.serve.pages import STYLE
+from kg.serve.pages import ICON, NAV, STYLE
 from kg.serve.settings import ServeSettings
 
 ENDPOINT = "/sparql"
@@ -46,11 +46,10 @@ def render() -> str:
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        "<title>SPARQL query editor — UN-KG</title>"
+        f"<title>SPARQL query editor — UN-KG</title>{ICON}"
         f'<link rel="stylesheet" href="{YASGUI_CSS}"><style>{STYLE}'
         "body{max-width:80em}</style></head><body>"
-        '<nav><a href="/">Home</a> · <a href="/sparql">SPARQL</a> · '
-        '<a href="/query">Query editor</a> · <a href="/download">Downloads</a></nav>'
+        f"{NAV}"
         "<h1>SPARQL query editor</h1>"
         f"<p>Queries run on this server's endpoint <code>{escape(ENDPOINT)}</code>; "
         "one tab per competency query shipped with <code>kg</code>.</p>"
