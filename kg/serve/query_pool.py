@@ -1,4 +1,4 @@
-"""A pool of query worker processes, driven from threads of the web process.
+"""A pool of query worker processes, driven from the event loop of the web process.
 
 Python threads cannot be cancelled and Oxigraph's evaluation offers no cancellation, so each
 query runs in a worker process (`kg.serve.query_worker`) holding the store open read-only; a
@@ -9,7 +9,8 @@ the others keep answering. Callers take a worker only after getting one of the e
 
 from __future__ import annotations
 
-import queue
+import asyncio
+import os
 import socket
 import subprocess
 import sys
@@ -56,37 +57,37 @@ class Worker:
 
 
 class QueryPool:
-    """Worker processes; a worker that overruns its time is killed and replaced."""
+    """Worker processes, driven from the event loop; one that overruns is killed and replaced.
+
+    Jobs are written to a worker's socket and its reply awaited with the loop's reader callback,
+    so a query costs no thread hand-off; only starting and killing processes, which block, run
+    in threads.
+    """
 
     def __init__(self, store: Path, cap: int, size: int) -> None:
         self._store = store
         self._cap = cap
         self._size = size
-        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         self._workers: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
 
-    def start(self) -> None:
-        starters = [threading.Thread(target=self._add_worker) for _ in range(self._size)]
-        for thread in starters:
-            thread.start()
-        for thread in starters:
-            thread.join()
-        if self._idle.qsize() == 0:
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(
+            *(loop.run_in_executor(None, self._add_worker, loop) for _ in range(self._size))
+        )
+        if self._idle.empty():
             raise RuntimeError(f"{self._store}: no query worker could open the store")
 
-    def pids(self) -> list[int]:
-        """The worker processes' ids (for the benchmark's memory figures)."""
-        with self._lock:
-            return [worker.process.pid for worker in self._workers]
-
-    def _add_worker(self) -> None:
+    def _add_worker(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Start a worker and, once it has opened the store, queue it as idle (in a thread)."""
         worker = Worker(self._store, self._cap)
         with self._lock:
             self._workers.add(worker)
         if worker.wait_ready(WORKER_START_TIMEOUT) and not self._closed:
-            self._idle.put(worker)
+            loop.call_soon_threadsafe(self._idle.put_nowait, worker)
         else:
             self._discard(worker)
 
@@ -96,35 +97,58 @@ class QueryPool:
         worker.kill()
 
     def _replace(self, worker: Worker) -> None:
-        self._discard(worker)
-        if not self._closed:
-            threading.Thread(target=self._add_worker, daemon=True).start()
+        loop = asyncio.get_running_loop()
 
-    def run(self, job: Job, timeout: float) -> Reply:
+        def replace() -> None:
+            self._discard(worker)
+            if not self._closed:
+                self._add_worker(loop)
+
+        threading.Thread(target=replace, daemon=True).start()
+
+    async def run(self, job: Job, timeout: float) -> Reply:
         """Answer `job` within `timeout` seconds of evaluation, or 504 and a fresh worker.
 
         The caller holds a slot, so a worker is idle unless one is being replaced; waiting for
         a replacement does not count against the query's time.
         """
         try:
-            worker = self._idle.get(timeout=WORKER_START_TIMEOUT)
-        except queue.Empty:
+            worker = await asyncio.wait_for(self._idle.get(), WORKER_START_TIMEOUT)
+        except TimeoutError:
             return text_reply(503, "no query worker could be started; try again later")
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+
+        def on_readable() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
         try:
             worker.conn.send(job)
-            if worker.conn.poll(timeout):
-                reply: Reply = worker.conn.recv()
-                self._idle.put(worker)
-                return reply
+            loop.add_reader(worker.conn.fileno(), on_readable)
+            try:
+                await asyncio.wait_for(readable, timeout)
+            finally:
+                loop.remove_reader(worker.conn.fileno())
+            # The loop may have made the socket non-blocking; the reply is being written at
+            # once by the worker, so reading the rest of it blocks only briefly.
+            os.set_blocking(worker.conn.fileno(), True)
+            reply: Reply = worker.conn.recv()
+        except TimeoutError:
+            self._replace(worker)
+            return text_reply(
+                504,
+                f"the query ran longer than this endpoint's limit of {timeout:g} s and was "
+                "stopped; narrow it (more specific patterns, LIMIT) and try again",
+            )
         except (EOFError, OSError) as error:
             self._replace(worker)
             return text_reply(500, f"the query worker failed ({error}); it has been replaced")
-        self._replace(worker)
-        return text_reply(
-            504,
-            f"the query ran longer than this endpoint's limit of {timeout:g} s and was stopped; "
-            "narrow it (more specific patterns, LIMIT) and try again",
-        )
+        except asyncio.CancelledError:
+            self._replace(worker)  # its reply would be read by the next job
+            raise
+        self._idle.put_nowait(worker)
+        return reply
 
     def close(self) -> None:
         self._closed = True

@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import AsyncIterator, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qsl
@@ -87,9 +86,6 @@ class Endpoint:
         self.pool = QueryPool(
             settings.store, settings.result_cap, settings.max_concurrent_queries + 1
         )
-        self.threads = ThreadPoolExecutor(
-            max_workers=settings.max_concurrent_queries, thread_name_prefix="sparql"
-        )
         self.slots = asyncio.Semaphore(settings.max_concurrent_queries)
         self.waiting = 0
 
@@ -98,13 +94,12 @@ class Endpoint:
 async def lifespan(app: Starlette, settings: ServeSettings) -> AsyncIterator[None]:
     """Start the worker pool (one spare beyond the concurrency limit); stop it at shutdown."""
     endpoint = Endpoint(settings)
-    await asyncio.to_thread(endpoint.pool.start)
+    await endpoint.pool.start()
     app.state.sparql_endpoint = endpoint
     try:
         yield
     finally:
-        endpoint.pool.close()
-        endpoint.threads.shutdown(wait=False, cancel_futures=True)
+        await asyncio.to_thread(endpoint.pool.close)
 
 
 # --- HTTP ----------------------------------------------------------------------------------
@@ -241,10 +236,7 @@ async def _run(request: Request, job: Job) -> Response:
     finally:
         endpoint.waiting -= 1
     try:
-        loop = asyncio.get_running_loop()
-        status, media, body = await loop.run_in_executor(
-            endpoint.threads, endpoint.pool.run, job, settings.query_timeout
-        )
+        status, media, body = await endpoint.pool.run(job, settings.query_timeout)
     finally:
         endpoint.slots.release()
     return _respond(status, media, body)
