@@ -211,3 +211,76 @@ def test_everything_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript:' not in page
     assert "<script" not in home
+
+
+def _minted_iris(built: ServeSettings) -> set[str]:
+    """Every IRI under the base the service publishes: in the store (subjects, objects, graph
+    names) and in the dataset description written beside the dumps."""
+    base = built.base + "/"
+    terms: set[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph] = set()
+    store = ox.Store.read_only(str(built.store))
+    for quad in store.quads_for_pattern(None, None, None):
+        terms |= {quad.subject, quad.object, quad.graph_name}
+    for quad in ox.parse(path=str(built.exports / "void.ttl"), format=ox.RdfFormat.TURTLE):
+        terms |= {quad.subject, quad.object}
+    return {t.value for t in terms if isinstance(t, ox.NamedNode) and t.value.startswith(base)}
+
+
+def test_every_minted_iri_dereferences(client: httpx.Client, built: ServeSettings) -> None:
+    iris = _minted_iris(built)
+    documents = {iri.split("#", 1)[0] for iri in iris}
+    kinds = {_path(iri).split("/")[1] for iri in documents}
+    # The sample mints IRIs of all these kinds; each must dereference, not only /akn/.
+    assert {"akn", "ontology", "graph", "dataset", "download", "sparql", ".well-known"} <= kinds
+    failures: list[str] = []
+    pages_seen: dict[str, str] = {}
+    for document in sorted(documents):
+        response = client.get(_path(document), headers={"Accept": "text/html"})
+        if response.status_code == 303:
+            # The endpoint sends browsers to its query editor; resources to their page.
+            expected = "/query" if _path(document) == "/sparql" else "/doc" + _path(document)
+            assert response.headers["location"] == expected
+            response = client.get(response.headers["location"], headers={"Accept": "text/html"})
+        if response.status_code != 200:
+            failures.append(f"{document}: {response.status_code}")
+        pages_seen[document] = response.text
+    assert not failures, failures[:10]
+    # A fragment IRI is a section of its document's page.
+    for iri in sorted(iri for iri in iris if "#" in iri):
+        document, local = iri.split("#", 1)
+        page = pages_seen[document]
+        assert f'id="{local}"' in page or f"id=&quot;{local}" in page, iri
+
+
+def test_graph_and_dataset_pages_show_their_description(
+    client: httpx.Client, built: ServeSettings
+) -> None:
+    sizes = {
+        name: count
+        for name, count in _graph_sizes(built).items()
+        if name.startswith(built.base + "/graph/")
+    }
+    assert sizes
+    for name, count in sizes.items():
+        response = client.get(_path(name), headers={"Accept": "text/turtle"}, follow_redirects=True)
+        assert response.status_code == 200
+        triples = list(ox.parse(response.content, format=ox.RdfFormat.TURTLE))
+        void_triples = ox.NamedNode("http://rdfs.org/ns/void#triples")
+        counts = [
+            t.object.value
+            for t in triples
+            if t.subject.value == name and t.predicate == void_triples
+        ]
+        assert counts == [str(count)]
+    dataset = client.get("/dataset", follow_redirects=True)
+    assert dataset.status_code == 200
+    assert "/download/unkg.nq" in dataset.text and "/sparql" in dataset.text
+
+
+def _graph_sizes(built: ServeSettings) -> dict[str, int]:
+    store = ox.Store.read_only(str(built.store))
+    sizes: dict[str, int] = {}
+    for quad in store.quads_for_pattern(None, None, None):
+        if isinstance(quad.graph_name, ox.NamedNode):
+            sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+    return sizes

@@ -1,9 +1,11 @@
 """Dereferenceable IRIs, the home page, downloads and the dataset description.
 
-Every slash IRI `{base}/akn/...` (and `{base}/ontology`) answers `303 See Other` to
-`/doc/{path}`, which describes the resource: the triples with it as subject, those of its
-fragment IRIs `{iri}#...` (a section each on the HTML page) and the incoming links, as HTML,
-Turtle, N-Triples or JSON-LD by content negotiation (`?format=` overrides `Accept`).
+Every slash IRI minted under the base (`{base}/akn/...`, the ontology, its version and skolem
+IRIs, the named graphs `{base}/graph/...`, the dataset `{base}/dataset`) answers `303 See Other`
+to `/doc/{path}`, which describes the resource: the triples with it as subject, those of its
+fragment IRIs `{iri}#...` (a section each on the HTML page) and the incoming links, from the
+store and from the dataset description (`void.ttl`), as HTML, Turtle, N-Triples or JSON-LD by
+content negotiation (`?format=` overrides `Accept`).
 
 The server answers by path: the IRI of a request is `settings.base` + the raw request path, so
 it runs the same under any host. Triples are read with `quads_for_pattern`; no user input is
@@ -115,9 +117,11 @@ class Graph:
     """The store, opened read-only on first use, and what is cached about it."""
 
     path: Path
+    void_file: Path | None = None  # the dataset description `kg build` writes with the dumps
     _store: ox.Store | None = None
     _fragments: dict[str, list[ox.NamedNode]] | None = None
     _sizes: dict[str, int] | None = None
+    _void: tuple[float, list[ox.Triple]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -142,6 +146,18 @@ class Graph:
                     for key, nodes in index.items()
                 }
             return self._fragments.get(iri, [])
+
+    def dataset_description(self) -> list[ox.Triple]:
+        """The VoID/DCAT triples of `void_file` (its dataset, graph and dump IRIs are minted
+        under the base too, so they dereference like the rest); re-read when rewritten."""
+        if self.void_file is None or not self.void_file.is_file():
+            return []
+        modified = self.void_file.stat().st_mtime
+        with self._lock:
+            if self._void is None or self._void[0] != modified:
+                quads = ox.parse(path=str(self.void_file), format=ox.RdfFormat.TURTLE)
+                self._void = (modified, [quad.triple for quad in quads])
+            return self._void[1]
 
     def sizes(self) -> dict[str, int]:
         store = self.store
@@ -193,15 +209,27 @@ class Description:
 
 
 def describe(graph: Graph, iri: str) -> Description:
+    """What the store and the dataset description say of `iri`, its fragments and its links."""
     node = ox.NamedNode(iri)
-    fragments = [(part, graph.triples(subject=part)) for part in graph.fragments(iri)]
     prefix = iri + "#"
+
+    def in_fragment(term: object) -> bool:
+        return isinstance(term, ox.NamedNode) and term.value.startswith(prefix)
+
+    dataset = graph.dataset_description()
+    own = graph.triples(subject=node) + [t for t in dataset if t.subject == node]
+    parts = {part: graph.triples(subject=part) for part in graph.fragments(iri)}
+    for triple in dataset:
+        if in_fragment(triple.subject):
+            assert isinstance(triple.subject, ox.NamedNode)
+            parts.setdefault(triple.subject, []).append(triple)
     incoming = [
         t
-        for t in graph.triples(obj=node)
-        if not (isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(prefix))
+        for t in [*graph.triples(obj=node), *(t for t in dataset if t.object == node)]
+        if not in_fragment(t.subject)
     ]
-    return Description(node, graph.triples(subject=node), fragments, incoming)
+    fragments = sorted(parts.items(), key=lambda item: _natural(item[0].value))
+    return Description(node, list(dict.fromkeys(own)), fragments, list(dict.fromkeys(incoming)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,7 +430,7 @@ class Handlers:
 
     def __init__(self, settings: ServeSettings) -> None:
         self.settings = settings
-        self.graph = Graph(self.settings.store)
+        self.graph = Graph(self.settings.store, self.settings.exports / "void.ttl")
         self.base = self.settings.base
 
     @staticmethod
@@ -526,7 +554,13 @@ def routes(settings: ServeSettings) -> list[BaseRoute]:
     return [
         Route("/", handlers.home, methods=["GET", "HEAD"]),
         Route("/akn/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
+        # Every other IRI minted under the base: the ontology and its version, the skolem IRIs
+        # of its blank nodes, the named graphs and the dataset of the VoID description.
         Route("/ontology", handlers.see_other, methods=["GET", "HEAD"]),
+        Route("/ontology/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
+        Route("/.well-known/genid/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
+        Route("/graph/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
+        Route("/dataset", handlers.see_other, methods=["GET", "HEAD"]),
         Route("/doc/{path:path}", handlers.document, methods=["GET", "HEAD"]),
         Route("/download", handlers.downloads, methods=["GET", "HEAD"]),
         Route("/download/{name}", handlers.download, methods=["GET", "HEAD"]),

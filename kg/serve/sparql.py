@@ -247,8 +247,11 @@ def _endpoint_iri(request: Request) -> str:
 
 
 def service_description(request: Request, ranges: list[tuple[str, float]]) -> Response:
-    """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise)."""
-    media = choose(ranges, GRAPH_TYPES)
+    """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise);
+    a browser that prefers HTML is sent to the query editor."""
+    media = choose(ranges, [*GRAPH_TYPES, "text/html"])
+    if media == "text/html":
+        return Response(status_code=303, headers={"Location": "/query", "Vary": "Accept"})
     if media is None:
         return _error(406, f"the service description is available as {', '.join(GRAPH_TYPES)}")
     service = ox.NamedNode(_endpoint_iri(request))
