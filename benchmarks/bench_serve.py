@@ -8,6 +8,7 @@ process on loopback) against each server, one after the other, in one run:
   graph IRIs and draft symbols get a per-copy suffix; the reference and ontology graphs once);
 * queries: a draft by `dcterms:identifier`, the co-sponsorship aggregation
   (`kg/queries/cosponsorship.rq`), a 2-hop citation query for one text, a CONTAINS text search;
+  each alone, then the mix: every connection sends the four in turn (a wrk Lua script);
 * figures: requests/s (2xx only), p50/p99 latency, non-2xx count, RSS at rest and peak under load
   (kg serve: the web process and the sum over it and its query workers).
 
@@ -35,7 +36,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 import psutil
@@ -224,6 +225,7 @@ def servers_for(name: str, kgstore: Path, oxloc: Path, nq: Path, exports: Path) 
                 str(port := free_port()),
                 "--timeout",
                 "120",
+                "--no-access-log",  # as oxigraph, which logs nothing per request
             ],
             port,
         ),
@@ -312,7 +314,18 @@ class Load:
         return (self.requests - self.non_2xx) / self.duration
 
 
-def load(server: Server, query: str, duration: int, connections: int) -> Load:
+MIX_SCRIPT = """-- Every connection sends the queries of the mix in turn.
+local paths = {%s}
+local next_index = 0
+request = function()
+  next_index = next_index %% #paths + 1
+  return wrk.format("GET", paths[next_index])
+end
+"""
+
+
+def load(server: Server, queries: list[str], duration: int, connections: int) -> Load:
+    """wrk against one query, or against several in turn (the mix)."""
     rest = server.rss()
     peak = list(rest)
     done = threading.Event()
@@ -324,7 +337,9 @@ def load(server: Server, query: str, duration: int, connections: int) -> Load:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    url = f"{server.url}?query={quote(query, safe='')}"
+    paths = [f"{urlsplit(server.url).path}?query={quote(query, safe='')}" for query in queries]
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(MIX_SCRIPT % ", ".join(json.dumps(path) for path in paths), "utf-8")
     command = [
         "wrk",
         "-t1",
@@ -335,9 +350,14 @@ def load(server: Server, query: str, duration: int, connections: int) -> Load:
         "--latency",
         "-H",
         f"Accept: {ACCEPT}",
-        url,
+        "-s",
+        str(script),
+        server.url,
     ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    try:
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    finally:
+        script.unlink()
     done.set()
     sampler.join()
     settle(server)
@@ -373,6 +393,20 @@ def running(server: Server, ready_timeout: float) -> Iterator[bool]:
         yield server.start(ready_timeout)
     finally:
         server.stop()
+
+
+def run_load(
+    label: str, server: Server, name: str, queries: list[str], args: argparse.Namespace
+) -> str:
+    figures = load(server, queries, args.duration, args.connections)
+    row = (
+        f"{label:7} {server.name:16} {name:15}"
+        f" {figures.ok_per_s:9.1f} {figures.p50_ms:9.1f} {figures.p99_ms:9.1f}"
+        f" {figures.non_2xx:7} {figures.timeouts:5}"
+        f" {mib(figures.rss_peak[0]):>8} {mib(figures.rss_peak[1]):>9}"
+    )
+    print(row, flush=True)
+    return row
 
 
 def bench_dataset(
@@ -418,18 +452,9 @@ def bench_dataset(
                 )
                 if status != 200:
                     continue
-                levels = [args.connections]
-                if server.name == "kg serve" and args.kg_connections != args.connections:
-                    levels.append(args.kg_connections)  # its own concurrency limit: no 503s
-                for connections in levels:
-                    figures = load(server, query, args.duration, connections)
-                    rows.append(
-                        f"{label:7} {server.name + f' c{connections}':16} {name:15}"
-                        f" {figures.ok_per_s:9.1f} {figures.p50_ms:9.1f} {figures.p99_ms:9.1f}"
-                        f" {figures.non_2xx:7} {figures.timeouts:5}"
-                        f" {mib(figures.rss_peak[0]):>8} {mib(figures.rss_peak[1]):>9}"
-                    )
-                    print(rows[-1], flush=True)
+                rows.append(run_load(label, server, name, [query], args))
+            if all(name in reference for name in QUERIES):
+                rows.append(run_load(label, server, "mix", list(QUERIES.values()), args))
     out.append(
         f"{'data':7} {'server':16} {'query':15} {'ok req/s':>9} {'p50 ms':>9} {'p99 ms':>9}"
         f" {'non2xx':>7} {'tmout':>5} {'RSS MiB':>8} {'+children':>9}"
@@ -442,9 +467,6 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=78, help="report copies in the 1M graph")
     parser.add_argument("--duration", type=int, default=15, help="seconds of load per query")
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument(
-        "--kg-connections", type=int, default=4, help="also load kg serve at this level"
-    )
     parser.add_argument("--ready-timeout", type=float, default=180.0)
     parser.add_argument("--skip-rdflib-1m", action="store_true")
     parser.add_argument("--only", choices=["sample", "1m"], default=None)
