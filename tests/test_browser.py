@@ -344,7 +344,7 @@ def test_language_follows_the_browser_and_the_switch(tab: Tab, french_tab: Tab) 
     expect(page.get_by_role("link", name="État Membre").first).to_be_visible()
     expect(page.get_by_text("nom officiel", exact=True)).to_be_visible()
     expect(page.locator("figure.chart svg")).to_have_attribute(
-        "aria-label", re.compile(r"^Co-sponsors of Espagne \(")
+        "aria-label", re.compile(r"^Coauteurs avec : Espagne \(")
     )
 
     tab.open(SPAIN)

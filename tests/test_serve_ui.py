@@ -113,7 +113,18 @@ def test_state_page_shows_cosponsorship_network(client: httpx.Client) -> None:
     assert any(t.startswith("Co-sponsors of Spain (") for t in texts)
     assert "PER 3" in texts  # Peru: three drafts together, the most
     french = _texts(_svgs(client.get(SPAIN, params={"lang": "fr"}).text)[0])
-    assert any(t.startswith("Co-sponsors of Espagne (") for t in french)
+    assert any(t.startswith("Coauteurs avec : Espagne (") for t in french)
+
+
+def test_pictures_speak_the_pages_language(client: httpx.Client) -> None:
+    texts = _texts(_svgs(client.get(DRAFT, params={"lang": "fr"}).text)[0])
+    assert "Auteurs par phase (63)" in texts
+    for label in ("d'origine: 10", "ultérieurs: 43", "en séance: 10"):
+        assert label in texts
+    assert "Espagne" in texts
+    # Every language has a word for every phase.
+    for words in charts.WORDS.values():
+        assert set(words.phases) == set(charts.PHASES)
 
 
 def test_resolution_text_page_shows_citations(client: httpx.Client) -> None:

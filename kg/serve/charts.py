@@ -25,7 +25,7 @@ PREFIXES = (
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
     "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
 )
-PHASES = (("original", "original"), ("later", "later"), ("at_meeting", "at the meeting"))
+PHASES = ("original", "later", "at_meeting")
 PHASE_COLOURS = {"original": "#1f5f99", "later": "#5b9bd5", "at_meeting": "#a9c9ea"}
 FONT = 'font-family="sans-serif" font-size="11"'
 FONT_10 = 'font-family="sans-serif" font-size="10"'
@@ -34,6 +34,55 @@ MAX_NEIGHBOURS = 48
 # Characters of cited numbers per line in a citations box: its 482 px of 10 px sans-serif at
 # about 6.5 px a character of a symbol (capitals, digits, slashes; ~5.7 measured in Chromium).
 LINE_CHARS = 72
+
+
+@dataclass(frozen=True)
+class Words:
+    """The fixed words of the pictures in one language (data labels come from the store)."""
+
+    sponsors_by_phase: str
+    phases: Mapping[str, str]
+    cosponsors_of: str  # "{name}"
+    drafts_together: tuple[str, str]  # "{count}", one draft and several
+    more: str  # "{count}"
+    no_cosponsors: str
+    citations: str
+    this_text: str
+    unknown_body: str
+    cites_nothing: str
+
+
+WORDS = {
+    "en": Words(
+        sponsors_by_phase="Sponsors by phase",
+        phases={"original": "original", "later": "later", "at_meeting": "at the meeting"},
+        cosponsors_of="Co-sponsors of {name}",
+        drafts_together=("{count} draft together", "{count} drafts together"),
+        more="and {count} more",
+        no_cosponsors="no co-sponsors",
+        citations="Citations",
+        this_text="this text",
+        unknown_body="unknown body",
+        cites_nothing="cites nothing",
+    ),
+    "fr": Words(
+        sponsors_by_phase="Auteurs par phase",
+        phases={"original": "d'origine", "later": "ultérieurs", "at_meeting": "en séance"},
+        cosponsors_of="Coauteurs avec : {name}",
+        drafts_together=("{count} projet en commun", "{count} projets en commun"),
+        more="et {count} autres",
+        no_cosponsors="aucun coauteur",
+        citations="Citations",
+        this_text="ce texte",
+        unknown_body="organe inconnu",
+        cites_nothing="ne cite rien",
+    ),
+}
+
+
+def words_for(language: str) -> Words:
+    """The words of `language`, English when we have none in it."""
+    return WORDS.get(language, WORDS["en"])
 
 
 @dataclass(frozen=True, order=True)
@@ -60,16 +109,15 @@ def _svg(width: int, height: int, title: str, body: str) -> str:
 # Pure renderers
 
 
-def sponsors_svg(phases: Mapping[str, Sequence[Party]]) -> str:
+def sponsors_svg(phases: Mapping[str, Sequence[Party]], words: Words = WORDS["en"]) -> str:
     """A stacked bar of the sponsors by phase with counts, then one column of chips per phase."""
-    columns = [(key, label, sorted(phases.get(key, ()))) for key, label in PHASES]
+    columns = [(key, words.phases[key], sorted(phases.get(key, ()))) for key in PHASES]
     total = sum(len(parties) for _, _, parties in columns)
     width, bar_width, per_row, chip_w, chip_h = 660, 600, 5, 40, 16
     rows = max((math.ceil(len(p) / per_row) for _, _, p in columns), default=0)
     height = 90 + rows * (chip_h + 4) + 10
-    parts: list[str] = [
-        f'<text x="30" y="16" {FONT} font-weight="bold">Sponsors by phase ({total})</text>'
-    ]
+    title = f"{words.sponsors_by_phase} ({total})"
+    parts: list[str] = [f'<text x="30" y="16" {FONT} font-weight="bold">{_text(title)}</text>']
     x = 30.0
     for key, label, parties in columns:
         if not parties:
@@ -96,10 +144,12 @@ def sponsors_svg(phases: Mapping[str, Sequence[Party]]) -> str:
                 f'y="{cy + 12}" text-anchor="middle" {FONT_9}>'
                 f"{_text(party.code[:5])}</text></g>"
             )
-    return _svg(width, height, f"Sponsors by phase ({total})", "".join(parts))
+    return _svg(width, height, title, "".join(parts))
 
 
-def network_svg(centre: Party, neighbours: Sequence[tuple[Party, int]]) -> str:
+def network_svg(
+    centre: Party, neighbours: Sequence[tuple[Party, int]], words: Words = WORDS["en"]
+) -> str:
     """A radial picture: the State in the middle, the States it co-sponsored with around it
     (most shared drafts first, clockwise from the top), edges as thick as the drafts shared."""
     ordered = sorted(neighbours, key=lambda item: (-item[1], item[0]))
@@ -116,7 +166,8 @@ def network_svg(centre: Party, neighbours: Sequence[tuple[Party, int]]) -> str:
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(shown), 1)
         x, y = c + radius * math.cos(angle), cy + radius * math.sin(angle)
         stroke = 0.5 + 3.5 * count / most
-        tip = f"{party.name}: {count} draft{'s' if count != 1 else ''} together"
+        together = words.drafts_together[0 if count == 1 else 1].format(count=count)
+        tip = f"{party.name}: {together}"
         edges.append(
             f'<line x1="{c:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#5b9bd5" '
             f'stroke-opacity="0.6" stroke-width="{stroke:.2f}"/>'
@@ -131,7 +182,7 @@ def network_svg(centre: Party, neighbours: Sequence[tuple[Party, int]]) -> str:
             f'transform="rotate({turn:.1f} {lx:.1f} {ly:.1f})" '
             f"{FONT_9}>{_text(party.code[:5])} {count}</text></g>"
         )
-    title = f"Co-sponsors of {centre.name} ({len(ordered)})"
+    title = f"{words.cosponsors_of.format(name=centre.name)} ({len(ordered)})"
     body = (
         "".join(edges)
         + f'<circle cx="{c}" cy="{cy}" r="22" fill="#1f5f99"/><text x="{c}" y="{cy + 4}" '
@@ -141,13 +192,16 @@ def network_svg(centre: Party, neighbours: Sequence[tuple[Party, int]]) -> str:
         + f'<text x="6" y="14" {FONT} font-weight="bold">{_text(title)}</text>'
     )
     if hidden > 0:
-        body += f'<text x="6" y="{height - 6}" {FONT}>and {hidden} more</text>'
+        more = words.more.format(count=hidden)
+        body += f'<text x="6" y="{height - 6}" {FONT}>{_text(more)}</text>'
     if not ordered:
-        body += f'<text x="6" y="30" {FONT}>no co-sponsors</text>'
+        body += f'<text x="6" y="30" {FONT}>{_text(words.no_cosponsors)}</text>'
     return _svg(width, height, title, body)
 
 
-def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
+def citations_svg(
+    groups: Mapping[tuple[str, str], Sequence[str]], words: Words = WORDS["en"]
+) -> str:
     """What a text cites, grouped by body and kind: the text on the left, one box per group
     (e.g. "GA resolution: 12") on the right with the cited numbers, linked by a curve."""
     keys = sorted(groups)
@@ -159,17 +213,18 @@ def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
     height = 30 + sum(22 + 13 * len(lines) for _, lines in boxes) + 10
     height = max(height, 80)
     width = 700
+    title = f"{words.citations} ({total})"
     parts = [
-        f'<text x="6" y="14" {FONT} font-weight="bold">Citations ({total})</text>',
+        f'<text x="6" y="14" {FONT} font-weight="bold">{_text(title)}</text>',
         f'<rect x="6" y="{height / 2 - 15:.1f}" width="90" height="30" rx="4" fill="#1f5f99"/>'
         f'<text x="51" y="{height / 2 + 4:.1f}" text-anchor="middle" {FONT} fill="#fff">'
-        "this text</text>",
+        f"{_text(words.this_text)}</text>",
     ]
     y = 30
     for (body, kind), lines in boxes:
         box_h = 18 + 13 * len(lines)
         count = sum(len(line) for line in lines)
-        label = f"{body or 'unknown body'} {kind}: {count}"
+        label = f"{body or words.unknown_body} {kind}: {count}"
         parts.append(
             f'<path d="M96 {height / 2:.1f} C150 {height / 2:.1f} 150 {y + 9} 200 {y + 9}" '
             f'fill="none" stroke="#5b9bd5" stroke-width="{1 + min(count, 20) / 5:.1f}"/>'
@@ -183,8 +238,9 @@ def citations_svg(groups: Mapping[tuple[str, str], Sequence[str]]) -> str:
             )
         y += box_h + 4
     if not boxes:
-        parts.append(f'<text x="200" y="{height / 2 + 4:.1f}" {FONT}>cites nothing</text>')
-    return _svg(width, height, f"Citations ({total})", "".join(parts))
+        nothing = _text(words.cites_nothing)
+        parts.append(f'<text x="200" y="{height / 2 + 4:.1f}" {FONT}>{nothing}</text>')
+    return _svg(width, height, title, "".join(parts))
 
 
 def _wrap(items: Sequence[str], budget: int) -> list[list[str]]:
@@ -321,12 +377,13 @@ def figure(store: ox.Store, iri: str, language: str = "en") -> str:
     """The picture for a resource's page (a `<figure>`), or "" when it has none."""
     try:
         types = _types(store, iri)
+        words = words_for(language)
         if UNKG + "DraftResolution" in types:
-            svg = sponsors_svg(sponsors_data(store, iri, language))
+            svg = sponsors_svg(sponsors_data(store, iri, language), words)
         elif types & {UNKG + "MemberState", UNKG + "ObserverState"}:
-            svg = network_svg(*network_data(store, iri, language))
+            svg = network_svg(*network_data(store, iri, language), words)
         elif UNKG + "ResolutionText" in types:
-            svg = citations_svg(citations_data(store, iri))
+            svg = citations_svg(citations_data(store, iri), words)
         else:
             return ""
     except KgError:
