@@ -163,5 +163,6 @@ def main() -> None:
             + f" {data['quads']:>8} {data['rss']:>8.0f}"
         )
 
+
 if __name__ == "__main__":
     main()
