@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +18,9 @@ from live_server import serving
 from starlette.applications import Starlette
 
 from kg.build import Settings, build, sample_source
+from kg.errors import StoreError
 from kg.serve import ServeSettings, create_app, pages
-from kg.store import GraphData, stage_store
+from kg.store import STORE_MARKER, GraphData, stage_store
 
 DRAFT_SYMBOL = "A/C.3/77/L.7/Rev.1"
 SPAIN = "https://w3id.org/unkg/akn/ontology/organization/un/state-esp"
@@ -284,3 +287,16 @@ def _graph_sizes(built: ServeSettings) -> dict[str, int]:
         if isinstance(quad.graph_name, ox.NamedNode):
             sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
     return sizes
+
+
+def test_a_damaged_store_is_one_clear_error_before_serving(tmp_path: Path) -> None:
+    damaged = tmp_path / "store"
+    damaged.mkdir()
+    (damaged / STORE_MARKER).write_text("1\n", encoding="utf-8")  # the marker, no database
+    with pytest.raises(StoreError, match="cannot open the store"):
+        create_app(ServeSettings(store=damaged, exports=tmp_path))
+    command = [sys.executable, "-m", "kg", "serve", "--store", str(damaged), "--port", "9"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 4  # the CLI's store error
+    assert "cannot open the store" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

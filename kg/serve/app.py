@@ -13,12 +13,16 @@ from starlette.routing import BaseRoute
 from kg.errors import StoreError
 from kg.serve import pages, query_page, sparql
 from kg.serve.settings import ServeSettings
-from kg.store import STORE_MARKER
+from kg.store import STORE_MARKER, open_store
 
 
 def create_app(settings: ServeSettings) -> Starlette:
     if not (settings.store / STORE_MARKER).exists():
         raise StoreError(f"{settings.store}: no store here; run 'kg build' first")
+    # Opened once here, so a damaged store is one clear error before the server starts, not a
+    # failure in every query worker.
+    with open_store(settings.store):
+        pass
     routes: list[BaseRoute] = [*sparql.routes(settings), *pages.routes(settings)]
     routes += query_page.routes(settings)
 

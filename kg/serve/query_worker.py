@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.store import open_store
 
 if TYPE_CHECKING:
@@ -269,4 +270,8 @@ def worker_main(conn: Connection, store_path: str, cap: int) -> None:
 def run_worker() -> None:
     """The worker program: arguments `FD STORE CAP`, FD its end of a socket pair (`query_pool`)."""
     descriptor, store_path, cap = sys.argv[1:]
-    worker_main(Connection(int(descriptor)), store_path, int(cap))
+    try:
+        worker_main(Connection(int(descriptor)), store_path, int(cap))
+    except KgError as error:  # e.g. the store went away: one line, the pool reports the rest
+        print(f"kg serve: query worker: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
