@@ -622,3 +622,33 @@ def test_every_spelling_of_service_and_from_is_inspected(query: str) -> None:
     assert query_worker.needs_inspection(query)
     with pytest.raises(query_worker.RefusalError):
         query_worker.inspect_remembered(query, {})
+
+
+@pytest.mark.parametrize("opening", ["{", "(", "["])
+def test_deeply_nested_queries_are_refused_and_workers_survive(
+    client: httpx.Client, opening: str
+) -> None:
+    closing = {"{": "}", "(": ")", "[": "]"}[opening]
+    levels = query_worker.MAX_NESTING + 1
+    bodies = {
+        "{": "SELECT * WHERE " + "{" * levels + " ?s ?p ?o " + "}" * levels,
+        "(": "SELECT * WHERE { ?s ?p ?o FILTER" + "(" * levels + "true" + ")" * levels + " }",
+        "[": "SELECT * WHERE { ?s ?p " + "[ ?p " * levels + "?o" + " ]" * levels + " }",
+    }
+    query = bodies[opening]
+    assert query.count(opening) >= levels and query.count(closing) >= levels
+    # Thousands of levels once overflowed the parser's stack and killed the worker.
+    deep = "SELECT * FROM <x:y> WHERE " + "{" * 1500 + "?s ?p ?o" + "}" * 1500  # < MAX_BYTES
+    for text in (query, deep):
+        refused = _post(client, text)
+        assert refused.status_code == 400
+        assert "nested" in refused.text
+    at_limit = (
+        "SELECT * WHERE "
+        + "{" * query_worker.MAX_NESTING
+        + "?s ?p ?o"
+        + "}" * (query_worker.MAX_NESTING)
+    )
+    assert query_worker.nesting_depth(at_limit) == query_worker.MAX_NESTING
+    assert _post(client, at_limit + " LIMIT 1").status_code == 200
+    assert _get(client, "ASK {}").status_code == 200

@@ -141,9 +141,11 @@ class QueryPool:
                 f"the query ran longer than this endpoint's limit of {timeout:g} s and was "
                 "stopped; narrow it (more specific patterns, LIMIT) and try again",
             )
-        except (EOFError, OSError) as error:
+        except (EOFError, OSError):
             self._replace(worker)
-            return text_reply(500, f"the query worker failed ({error}); it has been replaced")
+            return text_reply(
+                500, "the query worker stopped while answering this query; it has been replaced"
+            )
         except asyncio.CancelledError:
             self._replace(worker)  # its reply would be read by the next job
             raise

@@ -17,6 +17,7 @@ which keeps an idle worker at a third of the memory and lookups free of a second
 from __future__ import annotations
 
 import io
+import re
 import sys
 from dataclasses import dataclass
 from itertools import islice
@@ -46,6 +47,10 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
 }
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
+# Groups, expressions and collections nested deeper than this are refused before any parser
+# sees them: the parsers recurse, and thousands of levels overflow a worker's stack.
+MAX_NESTING = 200
+_NOT_BRACKETS = re.compile(r"[^{}()\[\]]+")
 VERDICTS_KEPT = 512  # query texts whose inspection a worker remembers
 
 # A worker's answer: HTTP status, media type, body.
@@ -88,6 +93,27 @@ def needs_inspection(query: str) -> bool:
     return "service" in lowered or "from" in lowered or "\\u" in lowered
 
 
+def nesting_depth(query: str) -> int:
+    """The deepest nesting of `{`, `(` and `[` in the text (brackets inside strings count too,
+    which only errs on the safe side)."""
+    depth = deepest = 0
+    for char in _NOT_BRACKETS.sub("", query):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def refuse_deep_nesting(query: str) -> None:
+    """Raise `RefusalError` for a text nested deeper than `MAX_NESTING` levels."""
+    if nesting_depth(query) > MAX_NESTING:
+        raise RefusalError(
+            400, f"the query is nested more than {MAX_NESTING} levels deep; flatten it"
+        )
+
+
 def inspect_query(query: str) -> None:
     """Parse with rdflib and raise `RefusalError` for what must not run."""
     from pyparsing import ParseException  # noqa: PLC0415 - only texts that need it pay for it
@@ -96,12 +122,16 @@ def inspect_query(query: str) -> None:
 
     try:
         parsed = parseQuery(query)
+    except RecursionError:
+        raise RefusalError(400, "the query is nested too deeply; flatten it") from None
     except ParseException as error:
         if is_update(query):
             raise RefusalError(400, READ_ONLY) from None
         raise RefusalError(400, f"invalid SPARQL: {error}") from None
     try:
         algebra = translateQuery(parsed).algebra
+    except RecursionError:
+        raise RefusalError(400, "the query is nested too deeply; flatten it") from None
     except Exception as error:  # rdflib raises plain Exceptions for semantic errors
         raise RefusalError(400, f"invalid SPARQL: {error}") from None
     if algebra.get("datasetClause"):
@@ -198,11 +228,12 @@ def answer(
     store: ox.Store, job: Job, cap: int, verdicts: dict[str, RefusalError | None] | None = None
 ) -> Reply:
     """Check, run and serialise one query (in a worker process)."""
-    if needs_inspection(job.query):
-        try:
+    try:
+        refuse_deep_nesting(job.query)
+        if needs_inspection(job.query):
             inspect_remembered(job.query, verdicts if verdicts is not None else {})
-        except RefusalError as refusal:
-            return text_reply(refusal.status, refusal.message)
+    except RefusalError as refusal:
+        return text_reply(refusal.status, refusal.message)
     try:
         result = store.query(job.query, base_iri=job.base_iri, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryTriples):
