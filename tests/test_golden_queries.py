@@ -14,7 +14,7 @@ from itertools import combinations
 import pytest
 from golden_tables import assert_same_rows, golden, query_tables, records
 
-from kg.build import Settings, build, sample_source
+from kg.build import Settings
 
 Row = tuple[str, ...]
 
@@ -36,11 +36,9 @@ HEADERS = {
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[str]]]:
+def results(sample_build: Settings) -> dict[str, list[list[str]]]:
     """Each shipped query's CSV output over the sample, header row first."""
-    tmp = tmp_path_factory.mktemp("golden")
-    build([sample_source()], Settings(store=tmp / "store", exports=tmp / "exports"))
-    return query_tables(tmp / "store", HEADERS)
+    return query_tables(sample_build.store, HEADERS)
 
 
 @pytest.mark.parametrize("name", list(HEADERS))

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg import push as gsp
-from kg.build import Settings, build, sample_source
+from kg.build import Settings
 from kg.cli import app
 from kg.store import graph_sizes, open_store
 
@@ -44,13 +44,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, sample_build: Settings) -> Iterator[Server]:
     binary = OXIGRAPH if OXIGRAPH.exists() else shutil.which("oxigraph")
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
     tmp = tmp_path_factory.mktemp("push")
-    build([sample_source()], Settings(store=tmp / "store", exports=tmp / "exports"))
-    with open_store(tmp / "store") as store:
+    with open_store(sample_build.store) as store:
         sizes = graph_sizes(store)
     port = _free_port()
     process = subprocess.Popen(
@@ -70,7 +69,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("the oxigraph server did not start")
             time.sleep(0.1)
-        yield Server(base, tmp / "store", sizes)
+        yield Server(base, sample_build.store, sizes)
     finally:
         process.kill()
         process.wait(timeout=10)

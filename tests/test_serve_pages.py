@@ -17,7 +17,7 @@ import rdflib
 from live_server import serving
 from starlette.applications import Starlette
 
-from kg.build import Settings, build, sample_source
+from kg.build import Settings
 from kg.errors import StoreError
 from kg.serve import ServeSettings, create_app, pages
 from kg.store import STORE_MARKER, GraphData, stage_store
@@ -27,10 +27,8 @@ SPAIN = "https://w3id.org/unkg/akn/ontology/organization/un/state-esp"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> ServeSettings:
-    root = tmp_path_factory.mktemp("serve")
-    build([sample_source()], Settings(store=root / "store", exports=root / "exports"))
-    return ServeSettings(store=root / "store", exports=root / "exports")
+def built(sample_build: Settings) -> ServeSettings:
+    return ServeSettings(store=sample_build.store, exports=sample_build.exports)
 
 
 @pytest.fixture(scope="module")

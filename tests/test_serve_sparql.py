@@ -26,7 +26,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 from starlette.applications import Starlette
 
-from kg.build import Settings, build, sample_source
+from kg.build import Settings
 from kg.serve import ServeSettings, query_worker, sparql
 from kg.store import open_store
 
@@ -57,10 +57,8 @@ def _app(settings: ServeSettings) -> Starlette:
 
 
 @pytest.fixture(scope="module")
-def served_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("serve")
-    build([sample_source()], Settings(store=root / "store", exports=root / "exports"))
-    return root / "store"
+def served_store(sample_build: Settings) -> Path:
+    return sample_build.store
 
 
 @pytest.fixture(scope="module")

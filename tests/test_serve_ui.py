@@ -12,7 +12,7 @@ import httpx
 import pytest
 from live_server import serving
 
-from kg.build import Settings, build, sample_source
+from kg.build import Settings
 from kg.queries import available_queries
 from kg.serve import ServeSettings, charts, create_app
 from kg.serve.query_page import _json_for_html
@@ -28,10 +28,8 @@ STATIC = Path(charts.__file__).parent / "static"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    root = tmp_path_factory.mktemp("serve-ui")
-    build([sample_source()], Settings(store=root / "store", exports=root / "exports"))
-    settings = ServeSettings(store=root / "store", exports=root / "exports")
+def client(sample_build: Settings) -> Iterator[httpx.Client]:
+    settings = ServeSettings(store=sample_build.store, exports=sample_build.exports)
     with serving(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as http:
         yield http
 
