@@ -102,6 +102,17 @@ def test_draft_page_shows_sponsors_by_phase(client: httpx.Client) -> None:
     for label in ("original: 10", "later: 43", "at the meeting: 10"):
         assert label in texts
     assert "ESP" in texts and "Spain" in texts
+    # Over time: 10 at submission (undated in the report), 53 before the meeting, 63 at the
+    # 50th meeting on 15 November 2022, where the draft was acted upon (report, lines 220-253).
+    assert "Sponsors over time (cumulative)" in texts
+    assert texts[-6:] == [
+        "10",
+        "submitted",
+        "53",
+        "later, before the meeting",
+        "63",
+        "at meeting 50, 2022-11-15",
+    ]
 
 
 def test_state_page_shows_cosponsorship_network(client: httpx.Client) -> None:

@@ -20,6 +20,7 @@ from kg.errors import KgError
 from kg.store import run_query
 
 UNKG = "https://w3id.org/unkg/ontology#"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 PREFIXES = (
     "PREFIX unkg: <https://w3id.org/unkg/ontology#>\n"
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -42,6 +43,12 @@ class Words:
 
     sponsors_by_phase: str
     phases: Mapping[str, str]
+    over_time: str
+    submitted: str
+    submitted_on: str  # "{date}"
+    before_meeting: str
+    at_meeting: str
+    at_meeting_on: str  # "{number}", "{date}"
     cosponsors_of: str  # "{name}"
     drafts_together: tuple[str, str]  # "{count}", one draft and several
     more: str  # "{count}"
@@ -56,6 +63,12 @@ WORDS = {
     "en": Words(
         sponsors_by_phase="Sponsors by phase",
         phases={"original": "original", "later": "later", "at_meeting": "at the meeting"},
+        over_time="Sponsors over time (cumulative)",
+        submitted="submitted",
+        submitted_on="submitted {date}",
+        before_meeting="later, before the meeting",
+        at_meeting="at the meeting",
+        at_meeting_on="at meeting {number}, {date}",
         cosponsors_of="Co-sponsors of {name}",
         drafts_together=("{count} draft together", "{count} drafts together"),
         more="and {count} more",
@@ -68,6 +81,12 @@ WORDS = {
     "fr": Words(
         sponsors_by_phase="Auteurs par phase",
         phases={"original": "d'origine", "later": "ultérieurs", "at_meeting": "en séance"},
+        over_time="Auteurs dans le temps (cumul)",
+        submitted="présentation",
+        submitted_on="présenté le {date}",
+        before_meeting="ensuite, avant la séance",
+        at_meeting="à la séance",
+        at_meeting_on="{number}e séance, {date}",
         cosponsors_of="Coauteurs avec : {name}",
         drafts_together=("{count} projet en commun", "{count} projets en commun"),
         more="et {count} autres",
@@ -83,6 +102,16 @@ WORDS = {
 def words_for(language: str) -> Words:
     """The words of `language`, English when we have none in it."""
     return WORDS.get(language, WORDS["en"])
+
+
+@dataclass(frozen=True)
+class Moments:
+    """When a draft's sponsors joined, as far as the sources say: the draft's issue date, and
+    the meeting where the last ones joined (its number and date); "" where unknown."""
+
+    issued: str = ""
+    meeting_number: str = ""
+    meeting_date: str = ""
 
 
 @dataclass(frozen=True, order=True)
@@ -109,13 +138,20 @@ def _svg(width: int, height: int, title: str, body: str) -> str:
 # Pure renderers
 
 
-def sponsors_svg(phases: Mapping[str, Sequence[Party]], words: Words = WORDS["en"]) -> str:
-    """A stacked bar of the sponsors by phase with counts, then one column of chips per phase."""
+def sponsors_svg(
+    phases: Mapping[str, Sequence[Party]],
+    words: Words = WORDS["en"],
+    moments: Moments = Moments(),
+) -> str:
+    """A stacked bar of the sponsors by phase with counts, one column of chips per phase, then
+    the sponsors over time: a cumulative step line through submission, the additions before
+    the meeting and those at the meeting, dated where the sources say."""
     columns = [(key, words.phases[key], sorted(phases.get(key, ()))) for key in PHASES]
     total = sum(len(parties) for _, _, parties in columns)
     width, bar_width, per_row, chip_w, chip_h = 660, 600, 5, 40, 16
     rows = max((math.ceil(len(p) / per_row) for _, _, p in columns), default=0)
-    height = 90 + rows * (chip_h + 4) + 10
+    timeline_top = 90 + rows * (chip_h + 4) + 10
+    height = timeline_top + 92
     title = f"{words.sponsors_by_phase} ({total})"
     parts: list[str] = [f'<text x="30" y="16" {FONT} font-weight="bold">{_text(title)}</text>']
     x = 30.0
@@ -144,7 +180,51 @@ def sponsors_svg(phases: Mapping[str, Sequence[Party]], words: Words = WORDS["en
                 f'y="{cy + 12}" text-anchor="middle" {FONT_9}>'
                 f"{_text(party.code[:5])}</text></g>"
             )
+    parts.append(_timeline(columns, words, moments, timeline_top))
     return _svg(width, height, title, "".join(parts))
+
+
+def _timeline(
+    columns: Sequence[tuple[str, str, Sequence[Party]]], words: Words, moments: Moments, top: int
+) -> str:
+    """The cumulative step line under the sponsors picture (see `sponsors_svg`)."""
+    counts = [len(parties) for _, _, parties in columns]
+    cumulative = [sum(counts[: i + 1]) for i in range(len(counts))]
+    most = max(cumulative[-1], 1)
+    submitted = (
+        words.submitted_on.format(date=moments.issued) if moments.issued else words.submitted
+    )
+    at_meeting = (
+        words.at_meeting_on.format(number=moments.meeting_number, date=moments.meeting_date)
+        if moments.meeting_number and moments.meeting_date
+        else words.at_meeting
+    )
+    labels = (submitted, words.before_meeting, at_meeting)
+    xs, anchors = (40, 330, 620), ("start", "middle", "end")
+    axis = top + 66  # the highest count label stays clear of the title
+
+    def level(count: int) -> float:
+        return axis - 32 * count / most
+
+    steps = [f"M{xs[0]} {axis}"]
+    for x, total in zip(xs, cumulative, strict=True):
+        steps.append(f"V{level(total):.1f}" if x == xs[0] else f"H{x}V{level(total):.1f}")
+    parts = [
+        f'<text x="30" y="{top + 12}" {FONT} font-weight="bold">{_text(words.over_time)}</text>',
+        f'<line x1="30" y1="{axis}" x2="630" y2="{axis}" stroke="#888"/>',
+        f'<path d="{" ".join(steps)}" fill="none" stroke="#1f5f99" stroke-width="2"/>',
+    ]
+    for x, anchor, label, total, (key, _, _) in zip(
+        xs, anchors, labels, cumulative, columns, strict=True
+    ):
+        y = level(total)
+        count_x = x + (6 if anchor == "start" else -6 if anchor == "end" else 0)
+        parts.append(
+            f'<circle cx="{x}" cy="{y:.1f}" r="4" fill="{PHASE_COLOURS[key]}" stroke="#1f5f99"/>'
+            f'<text x="{count_x}" y="{y - 6:.1f}" text-anchor="{anchor}" {FONT_10}>{total}</text>'
+            f'<text x="{x}" y="{axis + 16}" text-anchor="{anchor}" {FONT_10}>{_text(label)}</text>'
+        )
+    return "".join(parts)
 
 
 def network_svg(
@@ -321,6 +401,32 @@ def sponsors_data(store: ox.Store, draft: str, language: str = "en") -> dict[str
     return phases
 
 
+def sponsor_moments(store: ox.Store, draft: str) -> Moments:
+    """The draft's issue date (only when its work date is one) and its last meeting."""
+    rows = _rows(
+        store,
+        "SELECT ?draft (SAMPLE(?issue) AS ?issued) (MAX(?date) AS ?last) WHERE {"
+        " OPTIONAL { ?draft unkg:workDate ?issue ; unkg:workDateBasis unkg:date_issue }"
+        " OPTIONAL { ?draft unkg:consideredAt/dcterms:date ?date } } GROUP BY ?draft",
+        draft=ox.NamedNode(draft),
+    )
+    if not rows:
+        return Moments()
+    issued, last = rows[0]["issued"], rows[0]["last"]
+    if not last:
+        return Moments(issued)
+    numbers = _rows(
+        store,
+        "SELECT ?draft ?date ?number WHERE {"
+        " ?draft unkg:consideredAt ?meeting . ?meeting dcterms:date ?date ;"
+        " unkg:meetingNumber ?number } ORDER BY ?number",
+        draft=ox.NamedNode(draft),
+        date=ox.Literal(last, datatype=ox.NamedNode(XSD_DATE)),
+    )
+    number = numbers[-1]["number"] if numbers else ""
+    return Moments(issued, number, last if number else "")
+
+
 def network_data(
     store: ox.Store, state: str, language: str = "en"
 ) -> tuple[Party, list[tuple[Party, int]]]:
@@ -379,7 +485,8 @@ def figure(store: ox.Store, iri: str, language: str = "en") -> str:
         types = _types(store, iri)
         words = words_for(language)
         if UNKG + "DraftResolution" in types:
-            svg = sponsors_svg(sponsors_data(store, iri, language), words)
+            phases = sponsors_data(store, iri, language)
+            svg = sponsors_svg(phases, words, sponsor_moments(store, iri))
         elif types & {UNKG + "MemberState", UNKG + "ObserverState"}:
             svg = network_svg(*network_data(store, iri, language), words)
         elif UNKG + "ResolutionText" in types:
