@@ -95,7 +95,7 @@ LAYOUT_JS = """svg => {
 @dataclass(frozen=True)
 class Sample:
     settings: ServeSettings
-    charted: list[str]  # the pages with a picture: drafts, resolution texts, some States
+    charted: list[str]  # pages with a picture: drafts, texts, some States, cited resolutions
     sponsors: dict[str, int]  # draft IRI -> number of sponsors (all phases)
 
 
@@ -127,14 +127,20 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
         "SELECT ?state (COUNT(?s) AS ?n) WHERE { ?s unkg:sponsor ?state ."
         " ?state a unkg:MemberState } GROUP BY ?state ORDER BY DESC(?n) ?state LIMIT 4",
     )
+    cited = _select(  # resolutions recalled by the most texts: their "cited by" pictures
+        store,
+        "SELECT ?work (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c unkg:citationTarget ?work"
+        ' FILTER(CONTAINS(STR(?work), "/statement/resolution/")) }'
+        " GROUP BY ?work ORDER BY DESC(?n) ?work LIMIT 3",
+    )
     sponsors = _select(
         store,
         "SELECT ?d (COUNT(DISTINCT ?state) AS ?n) WHERE {"
         " ?s unkg:sponsorshipOf ?d ; unkg:sponsor ?state } GROUP BY ?d",
     )
     del store  # the server opens it read-only
-    charted = [row[0] for row in drafts + texts + states]
-    assert len(drafts) >= 7 and len(texts) == 7 and len(states) == 4
+    charted = [row[0] for row in drafts + texts + states + cited]
+    assert len(drafts) >= 7 and len(texts) == 7 and len(states) == 4 and len(cited) == 3
     return Sample(
         ServeSettings(store=root / "store", exports=root / "exports"),
         charted,

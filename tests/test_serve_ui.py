@@ -162,6 +162,7 @@ def test_charts_escape_labels() -> None:
         charts.sponsors_svg({"original": [evil], "later": [charts.Party("ESP", "Spain")]}),
         charts.network_svg(evil, [(evil, 2), (charts.Party("FRA", "France"), 1)]),
         charts.citations_svg({(EVIL, "resolution"): [EVIL, "1/2"]}),
+        charts.citations_svg({}, cited_by=[charts.Citer(EVIL, '/x" onclick="x', 1)], centre=EVIL),
     ]
     for svg in pictures:
         assert "<script" not in svg
@@ -176,3 +177,25 @@ def test_charts_handle_empty_data() -> None:
         charts.citations_svg({}),
     ):
         ET.fromstring(svg)
+
+
+CITED = "/doc/akn/un/statement/resolution/un-ga/2021-12-16/A-RES-76-181"
+
+
+def test_a_cited_resolution_shows_what_recalls_it(client: httpx.Client) -> None:
+    # Resolution 76/181 is cited (with its date, or in a footnote called from a paragraph)
+    # by text I (preamble 6 at line 512, footnote 2 of paragraph 2 at line 610), text III
+    # (preamble 3, line 927) and text V (preamble 13, lines 2362-2376 and its footnote 10).
+    svgs = _svgs(client.get(CITED).text)
+    assert len(svgs) == 1
+    texts = _texts(svgs[0])
+    assert "Cited by (3)" in texts
+    assert "A/RES/76/181" in texts
+    assert {"A/C.3/77/L.2: 2 ¶", "A/C.3/77/L.4: 1 ¶", "A/C.3/77/L.7/Rev.1: 1 ¶"} <= set(texts)
+    assert "its text is not in this graph" in texts
+    links = [a.get("href") for a in svgs[0].iter("{http://www.w3.org/2000/svg}a")]
+    assert len(links) == 3
+    for link in links:
+        assert link is not None and client.get(link).status_code == 200
+    french = _texts(_svgs(client.get(CITED, params={"lang": "fr"}).text)[0])
+    assert "Cité par (3)" in french

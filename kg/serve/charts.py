@@ -17,6 +17,7 @@ from html import escape
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.ids import DocumentId, IdentifierError, IriMinter
 from kg.store import run_query
 
 UNKG = "https://w3id.org/unkg/ontology#"
@@ -57,6 +58,9 @@ class Words:
     this_text: str
     unknown_body: str
     cites_nothing: str
+    cited_by: str
+    paragraphs: str  # "{count}"
+    text_not_here: str
 
 
 WORDS = {
@@ -77,6 +81,9 @@ WORDS = {
         this_text="this text",
         unknown_body="unknown body",
         cites_nothing="cites nothing",
+        cited_by="Cited by",
+        paragraphs="{count} ¶",
+        text_not_here="its text is not in this graph",
     ),
     "fr": Words(
         sponsors_by_phase="Auteurs par phase",
@@ -95,6 +102,9 @@ WORDS = {
         this_text="ce texte",
         unknown_body="organe inconnu",
         cites_nothing="ne cite rien",
+        cited_by="Cité par",
+        paragraphs="{count} ¶",
+        text_not_here="son texte n'est pas dans ce graphe",
     ),
 }
 
@@ -279,47 +289,88 @@ def network_svg(
     return _svg(width, height, title, body)
 
 
+@dataclass(frozen=True, order=True)
+class Citer:
+    """A text that cites the resource: its label (a symbol), its page and its citing paragraphs."""
+
+    label: str
+    page: str  # the path of its page on this server
+    paragraphs: int
+
+
 def citations_svg(
-    groups: Mapping[tuple[str, str], Sequence[str]], words: Words = WORDS["en"]
+    groups: Mapping[tuple[str, str], Sequence[str]],
+    words: Words = WORDS["en"],
+    cited_by: Sequence[Citer] = (),
+    centre: str = "",
 ) -> str:
-    """What a text cites, grouped by body and kind: the text on the left, one box per group
-    (e.g. "GA resolution: 12") on the right with the cited numbers, linked by a curve."""
+    """The citation graph of a text or resolution: what it cites, grouped by body and kind (one
+    box per group, e.g. "GA resolution: 12", with the cited numbers) on the right, and, when
+    any text in the store cites it, those texts (linked to their pages) on the left.
+
+    `centre` names a resolution whose text is not in the store (only cited): the right side
+    then says so instead of claiming it cites nothing."""
     keys = sorted(groups)
-    total = sum(len(groups[key]) for key in keys)
+    total = sum(len(set(groups[key])) for key in keys)
     boxes: list[tuple[tuple[str, str], list[list[str]]]] = []
     for key in keys:
         numbers = sorted(set(groups[key]), key=_natural)
         boxes.append((key, _wrap(numbers, LINE_CHARS)))
-    height = 30 + sum(22 + 13 * len(lines) for _, lines in boxes) + 10
-    height = max(height, 80)
-    width = 700
-    title = f"{words.citations} ({total})"
+    citers = sorted(cited_by)
+    left = 210 if citers else 0  # the cited-by column, when there is one
+    right_height = 30 + sum(22 + 13 * len(lines) for _, lines in boxes) + 10
+    height = max(right_height, 30 + 24 * len(citers) + 10, 80)
+    width = 700 + left
+    centre_x, centre_y = 6 + left, height / 2
+    name = centre or words.this_text
+    centre_w = max(90, 7 * len(name) + 12)  # about 6.5 px a character at 11 px
+    heading = f"{words.cited_by} ({len(citers)})"
+    title = heading if centre else f"{words.citations} ({total})"
     parts = [
-        f'<text x="6" y="14" {FONT} font-weight="bold">{_text(title)}</text>',
-        f'<rect x="6" y="{height / 2 - 15:.1f}" width="90" height="30" rx="4" fill="#1f5f99"/>'
-        f'<text x="51" y="{height / 2 + 4:.1f}" text-anchor="middle" {FONT} fill="#fff">'
-        f"{_text(words.this_text)}</text>",
+        f'<rect x="{centre_x}" y="{centre_y - 15:.1f}" width="{centre_w}" height="30" rx="4" '
+        f'fill="#1f5f99"/><text x="{centre_x + centre_w / 2}" y="{centre_y + 4:.1f}" '
+        f'text-anchor="middle" {FONT} fill="#fff">{_text(name)}</text>',
     ]
+    if not centre:
+        parts.append(f'<text x="{6 + left}" y="14" {FONT} font-weight="bold">{_text(title)}</text>')
+    if citers:
+        parts.append(f'<text x="6" y="14" {FONT} font-weight="bold">{_text(heading)}</text>')
+    for index, citer in enumerate(citers):
+        y = 30 + 24 * index
+        label = f"{citer.label}: {words.paragraphs.format(count=citer.paragraphs)}"
+        parts.append(
+            f'<path d="M166 {y + 9} C{centre_x - 20} {y + 9} {centre_x - 20} {centre_y:.1f} '
+            f'{centre_x} {centre_y:.1f}" fill="none" stroke="#a9c9ea" '
+            f'stroke-width="{1 + min(citer.paragraphs, 20) / 5:.1f}"/>'
+            f'<a href="{_text(citer.page)}"><rect x="6" y="{y}" width="160" height="18" rx="4" '
+            f'fill="#fff" stroke="#5b9bd5"/><text x="12" y="{y + 13}" {FONT_10}>'
+            f"{_text(label)}</text></a>"
+        )
     y = 30
+    box_x = 200 + left
     for (body, kind), lines in boxes:
         box_h = 18 + 13 * len(lines)
         count = sum(len(line) for line in lines)
         label = f"{body or words.unknown_body} {kind}: {count}"
         parts.append(
-            f'<path d="M96 {height / 2:.1f} C150 {height / 2:.1f} 150 {y + 9} 200 {y + 9}" '
+            f'<path d="M{centre_x + centre_w} {centre_y:.1f} C{box_x - 50} {centre_y:.1f} '
+            f'{box_x - 50} {y + 9} {box_x} {y + 9}" '
             f'fill="none" stroke="#5b9bd5" stroke-width="{1 + min(count, 20) / 5:.1f}"/>'
-            f'<rect x="200" y="{y}" width="{width - 206}" height="{box_h}" rx="4" '
+            f'<rect x="{box_x}" y="{y}" width="{width - box_x - 6}" height="{box_h}" rx="4" '
             f'fill="#eef3f9" stroke="#5b9bd5"/>'
-            f'<text x="206" y="{y + 13}" {FONT} font-weight="bold">{_text(label)}</text>'
+            f'<text x="{box_x + 6}" y="{y + 13}" {FONT} font-weight="bold">{_text(label)}</text>'
         )
         for n, line in enumerate(lines):
             parts.append(
-                f'<text x="206" y="{y + 27 + 13 * n}" {FONT_10}>{_text(", ".join(line))}</text>'
+                f'<text x="{box_x + 6}" y="{y + 27 + 13 * n}" {FONT_10}>'
+                f"{_text(', '.join(line))}</text>"
             )
         y += box_h + 4
     if not boxes:
-        nothing = _text(words.cites_nothing)
-        parts.append(f'<text x="200" y="{height / 2 + 4:.1f}" {FONT}>{nothing}</text>')
+        nothing = _text(words.text_not_here if centre else words.cites_nothing)
+        parts.append(
+            f'<text x="{centre_x + centre_w + 20}" y="{centre_y + 4:.1f}" {FONT}>{nothing}</text>'
+        )
     return _svg(width, height, title, "".join(parts))
 
 
@@ -455,14 +506,21 @@ def network_data(
     return centre, [(_party(row), int(row["drafts"])) for row in rows]
 
 
+# The paragraphs of a text that can carry citations: operative, preambular and annexed.
+_TEXT_PARAGRAPH = (
+    " { ?text unkg:hasParagraph ?paragraph }"
+    " UNION { ?text unkg:hasPreamble/unkg:hasParagraph ?paragraph }"
+    " UNION { ?text unkg:hasAnnex/unkg:hasParagraph ?paragraph }"
+)
+
+
 def citations_data(store: ox.Store, text: str) -> dict[tuple[str, str], list[str]]:
+    """What the text `text` cites, by (body, kind): the cited numbers."""
     rows = _rows(
         store,
         "SELECT DISTINCT ?text ?body ?kind ?number WHERE {"
-        " { ?text unkg:hasParagraph ?paragraph }"
-        " UNION { ?text unkg:hasPreamble/unkg:hasParagraph ?paragraph }"
-        " UNION { ?text unkg:hasAnnex/unkg:hasParagraph ?paragraph }"
-        " ?paragraph unkg:hasCitation ?citation ."
+        + _TEXT_PARAGRAPH
+        + " ?paragraph unkg:hasCitation ?citation ."
         " ?citation unkg:citedKind/skos:notation ?kind ; unkg:citedNumber ?number ."
         " OPTIONAL { ?citation unkg:citedBody/skos:notation ?code }"
         ' BIND(COALESCE(UCASE(REPLACE(?code, "^un-", "")), "") AS ?body) }',
@@ -474,12 +532,86 @@ def citations_data(store: ox.Store, text: str) -> dict[tuple[str, str], list[str
     return groups
 
 
+def cited_by_data(store: ox.Store, work: str, base: str) -> list[Citer]:
+    """The texts whose paragraphs cite `work`, labelled by the symbol of their draft or
+    resolution, with the number of citing paragraphs."""
+    rows = _rows(
+        store,
+        "SELECT ?work ?text (SAMPLE(?symbol) AS ?label) (COUNT(DISTINCT ?paragraph) AS ?n)"
+        " WHERE { ?citation unkg:citationTarget ?work . ?paragraph unkg:hasCitation ?citation ."
+        + _TEXT_PARAGRAPH
+        + " ?text a unkg:ResolutionText ."
+        " OPTIONAL { { ?draft unkg:recommendedText ?text }"
+        " UNION { ?draft unkg:isRealizedBy/unkg:hasPart ?text }"
+        " ?draft dcterms:identifier ?symbol } } GROUP BY ?work ?text",
+        work=ox.NamedNode(work),
+    )
+    return [
+        Citer(
+            row["label"] or row["text"].rsplit("/", 1)[-1],
+            "/doc" + row["text"].removeprefix(base),
+            int(row["n"]),
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class CitationGraph:
+    cites: dict[tuple[str, str], list[str]]
+    cited_by: list[Citer]
+    centre: str  # "" for a text in the store, else the cited resolution's symbol
+
+
+def citation_graph(store: ox.Store, iri: str, types: set[str], base: str) -> CitationGraph | None:
+    """What a resolution text, or a resolution, cites and what cites it; None when `iri` is
+    neither a text nor anything cited."""
+    if UNKG + "ResolutionText" in types:
+        texts = [iri]
+        works = [
+            row["work"]
+            for row in _rows(
+                store,
+                "SELECT ?text ?work WHERE { ?expression unkg:hasPart ?text ; unkg:realizes ?work }",
+                text=ox.NamedNode(iri),
+            )
+        ]
+    else:
+        works = [iri]
+        texts = [
+            row["text"]
+            for row in _rows(
+                store,
+                "SELECT ?work ?text WHERE { ?work unkg:isRealizedBy/unkg:hasPart ?text ."
+                " ?text a unkg:ResolutionText }",
+                work=ox.NamedNode(iri),
+            )
+        ]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for text in texts:
+        for key, numbers in citations_data(store, text).items():
+            groups.setdefault(key, []).extend(numbers)
+    citers = [citer for work in works for citer in cited_by_data(store, work, base)]
+    if not texts and not citers:
+        return None
+    return CitationGraph(groups, citers, "" if texts else _symbol_of(iri, base))
+
+
+def _symbol_of(iri: str, base: str) -> str:
+    """The document symbol an IRI was minted from (`.../A-RES-76-181` -> A/RES/76/181)."""
+    try:
+        identifier = IriMinter(base).parse(iri)
+    except IdentifierError:
+        return iri.rsplit("/", 1)[-1]
+    return identifier.symbol if isinstance(identifier, DocumentId) else iri.rsplit("/", 1)[-1]
+
+
 def _types(store: ox.Store, iri: str) -> set[str]:
     rows = _rows(store, "SELECT DISTINCT ?x ?type WHERE { ?x a ?type }", x=ox.NamedNode(iri))
     return {row["type"] for row in rows}
 
 
-def figure(store: ox.Store, iri: str, language: str = "en") -> str:
+def figure(store: ox.Store, iri: str, language: str = "en", base: str = "") -> str:
     """The picture for a resource's page (a `<figure>`), or "" when it has none."""
     try:
         types = _types(store, iri)
@@ -489,8 +621,8 @@ def figure(store: ox.Store, iri: str, language: str = "en") -> str:
             svg = sponsors_svg(phases, words, sponsor_moments(store, iri))
         elif types & {UNKG + "MemberState", UNKG + "ObserverState"}:
             svg = network_svg(*network_data(store, iri, language), words)
-        elif UNKG + "ResolutionText" in types:
-            svg = citations_svg(citations_data(store, iri), words)
+        elif (graph := citation_graph(store, iri, types, base)) is not None:
+            svg = citations_svg(graph.cites, words, graph.cited_by, graph.centre)
         else:
             return ""
     except KgError:

@@ -370,7 +370,7 @@ class Page:
             f"<p>{formats} — {switch}</p>",
             self.source(d.own),
             self.table(d.own) if d.own else "",
-            charts.figure(self.labeller.graph.store, self.page_iri, languages[0]),
+            charts.figure(self.labeller.graph.store, self.page_iri, languages[0], self.base),
         ]
         for fragment, triples in d.fragments:
             local = fragment.value.split("#", 1)[1]
