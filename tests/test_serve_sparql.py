@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import threading
@@ -28,10 +29,12 @@ from starlette.applications import Starlette
 
 from kg.build import Settings
 from kg.serve import ServeSettings, query_worker, sparql
+from kg.serve.query_pool import WARM_WORKERS, QueryPool
 from kg.store import open_store
 
 TIMEOUT = 2.0
 CAP = 50
+ACCEPT_JSON = "application/sparql-results+json"
 MAX_BYTES = 4000
 CONCURRENT = 2
 QUEUED = 1
@@ -650,3 +653,23 @@ def test_deeply_nested_queries_are_refused_and_workers_survive(
     assert query_worker.nesting_depth(at_limit) == query_worker.MAX_NESTING
     assert _post(client, at_limit + " LIMIT 1").status_code == 200
     assert _get(client, "ASK {}").status_code == 200
+
+
+def test_the_pool_starts_small_and_grows_on_demand_up_to_its_size(served_store: Path) -> None:
+    size = WARM_WORKERS + 2
+    job = query_worker.Job(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "http://example.org/", ACCEPT_JSON, None
+    )
+
+    async def scenario() -> list[int]:
+        pool = QueryPool(served_store, cap=CAP, size=size)
+        await pool.start()
+        try:
+            assert pool.planned == WARM_WORKERS  # an idle server keeps few processes
+            replies = await asyncio.gather(*(pool.run(job, 30) for _ in range(size + 3)))
+            assert pool.planned == size  # grew for the burst, never past its size
+            return [status for status, _, _ in replies]
+        finally:
+            await asyncio.to_thread(pool.close)
+
+    assert asyncio.run(scenario()) == [200] * (size + 3)

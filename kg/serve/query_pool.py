@@ -56,12 +56,16 @@ class Worker:
         self.conn.close()
 
 
+WARM_WORKERS = 2  # started with the server; more on demand, up to the pool's size
+
+
 class QueryPool:
     """Worker processes, driven from the event loop; one that overruns is killed and replaced.
 
     Jobs are written to a worker's socket and its reply awaited with the loop's reader callback,
     so a query costs no thread hand-off; only starting and killing processes, which block, run
-    in threads.
+    in threads. The pool starts with `WARM_WORKERS` and grows, up to `size`, when a query finds
+    none idle (a worker costs about 32 MiB at rest, so an idle server stays small).
     """
 
     def __init__(self, store: Path, cap: int, size: int) -> None:
@@ -70,16 +74,34 @@ class QueryPool:
         self._size = size
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         self._workers: set[Worker] = set()
+        self._planned = 0  # workers running or starting
+        self._waiting = 0  # jobs waiting for an idle worker (touched only in the event loop)
         self._lock = threading.Lock()
         self._closed = False
 
+    @property
+    def planned(self) -> int:
+        with self._lock:
+            return self._planned
+
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
+        warm = min(self._size, WARM_WORKERS)
+        with self._lock:
+            self._planned = warm
         await asyncio.gather(
-            *(loop.run_in_executor(None, self._add_worker, loop) for _ in range(self._size))
+            *(loop.run_in_executor(None, self._add_worker, loop) for _ in range(warm))
         )
         if self._idle.empty():
             raise RuntimeError(f"{self._store}: no query worker could open the store")
+
+    def _grow(self, loop: asyncio.AbstractEventLoop) -> None:
+        """One more worker, in a thread, unless the pool is at its size."""
+        with self._lock:
+            if self._closed or self._planned >= self._size:
+                return
+            self._planned += 1
+        threading.Thread(target=self._add_worker, args=(loop,), daemon=True).start()
 
     def _add_worker(self, loop: asyncio.AbstractEventLoop) -> None:
         """Start a worker and, once it has opened the store, queue it as idle (in a thread)."""
@@ -90,6 +112,8 @@ class QueryPool:
             loop.call_soon_threadsafe(self._idle.put_nowait, worker)
         else:
             self._discard(worker)
+            with self._lock:
+                self._planned -= 1
 
     def _discard(self, worker: Worker) -> None:
         with self._lock:
@@ -112,11 +136,16 @@ class QueryPool:
         The caller holds a slot, so a worker is idle unless one is being replaced; waiting for
         a replacement does not count against the query's time.
         """
+        loop = asyncio.get_running_loop()
+        if self._idle.qsize() <= self._waiting:
+            self._grow(loop)  # none idle for this job: the next free worker, old or new, takes it
+        self._waiting += 1
         try:
             worker = await asyncio.wait_for(self._idle.get(), WORKER_START_TIMEOUT)
         except TimeoutError:
             return text_reply(503, "no query worker could be started; try again later")
-        loop = asyncio.get_running_loop()
+        finally:
+            self._waiting -= 1
         readable: asyncio.Future[None] = loop.create_future()
 
         def on_readable() -> None:
