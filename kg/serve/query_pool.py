@@ -133,8 +133,8 @@ class QueryPool:
     async def run(self, job: Job, timeout: float) -> Reply:
         """Answer `job` within `timeout` seconds of evaluation, or 504 and a fresh worker.
 
-        The caller holds a slot, so a worker is idle unless one is being replaced; waiting for
-        a replacement does not count against the query's time.
+        The caller holds a slot, so a worker is idle unless one is starting (the pool grows on
+        demand) or being replaced; waiting for it does not count against the query's time.
         """
         loop = asyncio.get_running_loop()
         if self._idle.qsize() <= self._waiting:
