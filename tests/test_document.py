@@ -5,13 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from kg.build import sample_source
 from kg.errors import InputError
+from kg.ids import IriMinter
+from kg.mapping.report import map_report
+from kg.mapping.text import known_citation_dates
 from kg.model import Report, ResolutionText
 from kg.parse.document import parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.reference.resolver import EntityResolver
+from kg.vocab import UNKG
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
@@ -77,3 +82,23 @@ def test_adopted_resolution_in_another_language_is_refused(
     with pytest.raises(InputError) as error:
         parse_document("A_RES_73_6.fr.txt", data.encode(), resolver, instruments)
     assert "English" in str(error.value)
+
+
+def test_undated_citations_take_the_date_another_text_of_the_report_prints(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    source = sample_source()
+    report = parse_document(source.name, source.data, resolver, instruments)
+    assert isinstance(report, Report)
+    # Text I, line 512: "sa résolution 76/181 du 16 décembre 2021"; texts II and VII cite it
+    # only in footnotes without a date ("Résolution 76/181, annexe.", lines 735 and 5220).
+    assert str(known_citation_dates(report.texts)["A/RES/76/181"]) == "2021-12-16"
+    second = next(text for text in report.texts if text.label == "II")
+    assert "A/RES/76/181" not in known_citation_dates([second])  # text II alone: no date
+    graph = map_report(report, IriMinter())
+    work = "https://w3id.org/unkg/akn/un/statement/resolution/un-ga/2021-12-16/A-RES-76-181"
+    lines = {
+        int(str(graph.value(citation, UNKG.sourceLineStart)))
+        for citation in graph.subjects(UNKG.citationTarget, URIRef(work))
+    }
+    assert {512, 735, 5220} <= lines

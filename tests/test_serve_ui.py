@@ -183,19 +183,29 @@ CITED = "/doc/akn/un/statement/resolution/un-ga/2021-12-16/A-RES-76-181"
 
 
 def test_a_cited_resolution_shows_what_recalls_it(client: httpx.Client) -> None:
-    # Resolution 76/181 is cited (with its date, or in a footnote called from a paragraph)
-    # by text I (preamble 6 at line 512, footnote 2 of paragraph 2 at line 610), text III
-    # (preamble 3, line 927) and text V (preamble 13, lines 2362-2376 and its footnote 10).
+    # Resolution 76/181 is cited by text I (preamble 6 at line 512 with its date, footnote 2
+    # of paragraph 2 at line 610), text II (footnote of preamble 1, line 735), text III
+    # (preamble 3, line 927), text V (preamble 13, lines 2362-2376 and its footnote at 2460)
+    # and text VII (footnote of preamble 3, line 5220); the undated footnotes take the date
+    # text I prints. Texts I, II, III, V and VII are those of L.2, L.3, L.4, L.7/Rev.1 and
+    # L.12/Rev.1.
     svgs = _svgs(client.get(CITED).text)
     assert len(svgs) == 1
     texts = _texts(svgs[0])
-    assert "Cited by (3)" in texts
+    assert "Cited by (5)" in texts
     assert "A/RES/76/181" in texts
-    assert {"A/C.3/77/L.2: 2 ¶", "A/C.3/77/L.4: 1 ¶", "A/C.3/77/L.7/Rev.1: 1 ¶"} <= set(texts)
+    citers = {
+        "A/C.3/77/L.2: 2 ¶",
+        "A/C.3/77/L.3: 1 ¶",
+        "A/C.3/77/L.4: 1 ¶",
+        "A/C.3/77/L.7/Rev.1: 1 ¶",
+        "A/C.3/77/L.12/Rev.1: 1 ¶",
+    }
+    assert citers <= set(texts)
     assert "its text is not in this graph" in texts
     links = [a.get("href") for a in svgs[0].iter("{http://www.w3.org/2000/svg}a")]
-    assert len(links) == 3
+    assert len(links) == 5
     for link in links:
         assert link is not None and client.get(link).status_code == 200
     french = _texts(_svgs(client.get(CITED, params={"lang": "fr"}).text)[0])
-    assert "Cité par (3)" in french
+    assert "Cité par (5)" in french

@@ -11,6 +11,7 @@ symbol that contains a year (`E/RES/2022/12`) take that year.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib import XSD, Graph, Literal, URIRef
@@ -33,7 +34,7 @@ from kg.mapping.terms import (
     new_graph,
     session_iri,
 )
-from kg.mapping.text import map_text_body, text_frame_for_expression
+from kg.mapping.text import known_citation_dates, map_text_body, text_frame_for_expression
 from kg.model import (
     ActorRef,
     DocumentMention,
@@ -102,8 +103,9 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
     statements = [*report.general_statements, *(s for d in report.drafts for s in d.statements)]
     for index, statement in enumerate(statements, start=1):
         _map_statement(frame, statement, index)
+    dates = known_citation_dates(report.texts)  # a symbol dated in one text dates it in all
     for text in report.texts:
-        _map_recommended_text(frame, expression_id, text)
+        _map_recommended_text(frame, expression_id, text, dates)
     for footnote in report.footnotes:
         node = minter.iri(PartId(work, f"ftn_{footnote.span.start_line}"))
         add_type(graph, node, UNKG.Footnote)
@@ -114,7 +116,9 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
     return graph
 
 
-def _map_recommended_text(frame: _Frame, expression: ExpressionId, text: ResolutionText) -> None:
+def _map_recommended_text(
+    frame: _Frame, expression: ExpressionId, text: ResolutionText, dates: Mapping[str, dt.date]
+) -> None:
     """A text of Part III: a component of the report's expression, linked to its draft."""
     graph, report = frame.graph, frame.report
     last_meeting = dt.date.fromisoformat(frame.work.date)
@@ -126,7 +130,7 @@ def _map_recommended_text(frame: _Frame, expression: ExpressionId, text: Resolut
         language=report.language,
         work_date=last_meeting,
     )
-    node = map_text_body(body_frame, text)
+    node = map_text_body(body_frame, text, dates)
     add_type(graph, node, UNKG.ResolutionText)
     graph.add((frame.expression, UNKG.hasPart, node))
     draft = next((d for d in report.drafts if d.symbol == text.symbol), None)

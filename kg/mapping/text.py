@@ -8,13 +8,15 @@ component: `preamble`, `preamble__para_4`, `para_3`, `para_6__point_a`, `ftn_12`
 `para_3__cit_1`, `para_3__mandate_1`.
 
 Citations point to the work IRI of what they cite. A work IRI needs a date: the date printed in
-the citation, or else the date another citation of the same document gives for the same symbol;
+the citation, or else the date another citation of the same document (any of a report's texts)
+gives for the same symbol;
 a citation for which neither exists stays unresolved (no `unkg:citationTarget`; the shapes warn).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
@@ -72,14 +74,20 @@ def instrument_iri(minter: IriMinter, code: str) -> URIRef:
     return minter.iri(ConceptId("instrument", code.lower()))
 
 
-def map_text_body(frame: TextFrame, text: ResolutionText) -> URIRef:
-    """The component node with its title, formula, preamble, paragraphs and footnotes."""
+def map_text_body(
+    frame: TextFrame, text: ResolutionText, dates: Mapping[str, dt.date] | None = None
+) -> URIRef:
+    """The component node with its title, formula, preamble, paragraphs and footnotes.
+
+    `dates` (symbol -> date) dates the citations that print none: by default from this text's
+    own citations; a report passes those of all its texts (`known_citation_dates`)."""
     graph, minter = frame.graph, frame.minter
     node = minter.iri(frame.component)
     graph.add((node, DCTERMS.title, Literal(text.title, lang=frame.language)))
     graph.add((node, UNKG.formula, Literal(text.formula, lang=frame.language)))
     add_provenance(graph, node, text.span, frame.expression)
-    dates = _known_dates(text)
+    if dates is None:
+        dates = known_citation_dates([text])
     preamble = minter.iri(PartId(frame.component, "preamble"))
     add_type(graph, preamble, UNKG.Preamble)
     graph.add((node, UNKG.hasPreamble, preamble))
@@ -115,7 +123,7 @@ def _paragraph_local(paragraph: Paragraph) -> str:
 def _map_paragraph(
     frame: TextFrame,
     paragraph: Paragraph,
-    dates: dict[str, dt.date],
+    dates: Mapping[str, dt.date],
     annex_local: str | None = None,
 ) -> URIRef:
     """A paragraph of the text, or (with `annex_local`) a paragraph of an annex."""
@@ -162,13 +170,16 @@ def _map_paragraph(
     return node
 
 
-def _known_dates(text: ResolutionText) -> dict[str, dt.date]:
-    """Symbol -> date, from the citations of the text that print a date."""
+def known_citation_dates(texts: Iterable[ResolutionText]) -> dict[str, dt.date]:
+    """Symbol -> date, from the citations that print a date, in document order (the first date
+    printed for a symbol wins; a citation printing another keeps its own)."""
     dates: dict[str, dt.date] = {}
-    for paragraph in (*text.preamble, *text.operative):
-        for citation in paragraph.citations:
-            if citation.symbol and citation.date:
-                dates.setdefault(citation.symbol, citation.date)
+    for text in texts:
+        annexed = (p for annex in text.annexes for p in (*annex.introduction, *annex.paragraphs))
+        for paragraph in (*text.preamble, *text.operative, *annexed):
+            for citation in paragraph.citations:
+                if citation.symbol and citation.date:
+                    dates.setdefault(citation.symbol, citation.date)
     return dates
 
 
@@ -177,7 +188,7 @@ def _map_citation(
     paragraph: URIRef,
     local: str,
     citation: Citation,
-    dates: dict[str, dt.date],
+    dates: Mapping[str, dt.date],
 ) -> None:
     graph, minter = frame.graph, frame.minter
     node = minter.iri(PartId(frame.component, local))
@@ -196,7 +207,7 @@ def _map_citation(
         graph.add((node, UNKG.citationTarget, target))
 
 
-def _target(frame: TextFrame, citation: Citation, dates: dict[str, dt.date]) -> URIRef | None:
+def _target(frame: TextFrame, citation: Citation, dates: Mapping[str, dt.date]) -> URIRef | None:
     kind = TARGET_KINDS.get(citation.kind)
     if kind is None or citation.symbol is None:
         return None
