@@ -19,11 +19,8 @@ to the PDF. Guarantees (each one is tested in tests/test_fetch.py, offline, thro
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import hashlib
 import os
-import random
 import string
 import tempfile
 import time
@@ -36,6 +33,14 @@ import httpx
 
 from kg import __version__
 from kg.errors import InputError, KgError, SourceLocation
+from kg.http_retry import (
+    TransientError,
+    attempts,
+    network_errors_are_transient,
+    one_line,
+    retry_after_seconds,
+    with_retries,
+)
 from kg.symbols import DocumentSymbol, SymbolError
 
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -113,18 +118,6 @@ class _Target:
 
     def __str__(self) -> str:
         return f"{self.symbol} in {self.language}"
-
-
-class _TransientError(Exception):
-    """An attempt failed in a way worth retrying."""
-
-    def __init__(
-        self, reason: str, retry_after: float | None = None, connect: bool = False
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
-        self.connect = connect
 
 
 def default_transport() -> httpx.BaseTransport | None:
@@ -219,58 +212,17 @@ def _download(
     sleep: Callable[[float], None],
     progress: Progress | None,
 ) -> FetchedDocument:
-    attempts = max(settings.retries, 0) + 1
-    for attempt in range(attempts):
-        try:
-            return _attempt(client, target, settings, progress)
-        except _TransientError as failure:
-            if attempt + 1 < attempts:
-                sleep(
-                    retry_delay(
-                        attempt,
-                        failure.retry_after,
-                        backoff=settings.backoff,
-                        max_delay=settings.max_delay,
-                    )
-                )
-                continue
-            if failure.connect:
-                raise ServiceUnreachableError(
-                    f"cannot reach {settings.host}: {failure.reason} (offline?)"
-                ) from None
-            raise RetriesExhaustedError(
-                f"gave up fetching {target} from {settings.host} after {attempts} attempts; "
-                f"last: {failure.reason}"
-            ) from None
-    raise AssertionError("unreachable: the loop returns or raises")
-
-
-def retry_delay(
-    attempt: int, retry_after: float | None, *, backoff: float, max_delay: float
-) -> float:
-    """The wait before retry number `attempt + 1`: Retry-After if given, else exponential
-    backoff with jitter (half to all of `backoff * 2**attempt`), never above `max_delay`.
-    Shared by every HTTP client of the project (fetch, push)."""
-    if retry_after is not None:
-        return min(retry_after, max_delay)
-    ceiling = min(max_delay, backoff * 2**attempt)
-    return random.uniform(ceiling / 2, ceiling)
-
-
-def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """A `Retry-After` header (seconds or an HTTP date) as seconds from now; None if unusable."""
-    if value is None:
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(text)
     try:
-        when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
+        return with_retries(lambda: _attempt(client, target, settings, progress), settings, sleep)
+    except TransientError as failure:
+        if failure.connect:
+            raise ServiceUnreachableError(
+                f"cannot reach {settings.host}: {failure.reason} (offline?)"
+            ) from None
+        raise RetriesExhaustedError(
+            f"gave up fetching {target} from {settings.host} after "
+            f"{attempts(settings)} attempts; last: {failure.reason}"
+        ) from None
 
 
 def _attempt(
@@ -278,20 +230,19 @@ def _attempt(
 ) -> FetchedDocument:
     params = {"s": target.symbol, "l": target.language, "t": "pdf"}
     try:
-        with client.stream("GET", ACCESS_PATH, params=params) as response:
+        with (
+            network_errors_are_transient(),
+            client.stream("GET", ACCESS_PATH, params=params) as response,
+        ):
             _check_answer(response, target, settings)
             return _save(response, target, settings, progress)
-    except httpx.ConnectError as error:
-        raise _TransientError(_one_line(error), connect=True) from None
-    except httpx.TimeoutException as error:
-        raise _TransientError(f"timed out ({type(error).__name__})") from None
     except httpx.TooManyRedirects:
         raise FetchError(
             f"{settings.host} redirected more than {settings.max_redirects} times for {target}"
         ) from None
     except httpx.HTTPError as error:
         raise FetchError(
-            f"failed to fetch {target} from {settings.host}: {_one_line(error)}"
+            f"failed to fetch {target} from {settings.host}: {one_line(error)}"
         ) from None
 
 
@@ -302,7 +253,7 @@ def _check_answer(response: httpx.Response, target: _Target, settings: FetchSett
         raise DocumentNotFoundError(f"no document {target} ({settings.host} answered {answered})")
     if status == 429 or status >= 500:
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-        raise _TransientError(answered, retry_after)
+        raise TransientError(answered, retry_after)
     if status != 200:
         raise FetchError(f"{settings.host} answered {answered} for {target}")
     media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -380,7 +331,3 @@ def _not_a_pdf(response: httpx.Response, target: _Target, start: bytes) -> NotAP
 
 def _too_large(target: _Target, settings: FetchSettings, found: str) -> str:
     return f"{target} is larger than the cap of {settings.max_bytes} bytes ({found}); nothing kept"
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split()) or type(error).__name__

@@ -30,7 +30,14 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.errors import KgError
-from kg.fetch import retry_after_seconds, retry_delay
+from kg.http_retry import (
+    TransientError,
+    attempts,
+    network_errors_are_transient,
+    one_line,
+    retry_after_seconds,
+    with_retries,
+)
 from kg.store import named_graphs, open_store
 
 N_TRIPLES = "application/n-triples"
@@ -259,18 +266,6 @@ def _label(name: str | None) -> str:
     return "default graph" if name is None else f"<{name}>"
 
 
-class _TransientError(Exception):
-    """An attempt failed in a way worth retrying."""
-
-    def __init__(
-        self, reason: str, retry_after: float | None = None, connect: bool = False
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
-        self.connect = connect
-
-
 @dataclass(frozen=True)
 class _Request:
     method: str
@@ -287,46 +282,30 @@ def _with_retries(
     request: _Request,
     client: httpx.Client,
 ) -> httpx.Response:
-    attempts = max(settings.retries, 0) + 1
     host = httpx.URL(settings.store_url).netloc.decode("ascii", "replace")
-    for attempt in range(attempts):
-        try:
-            return _attempt(client, request)
-        except _TransientError as failure:
-            if attempt + 1 < attempts:
-                sleep(
-                    retry_delay(
-                        attempt,
-                        failure.retry_after,
-                        backoff=settings.backoff,
-                        max_delay=settings.max_delay,
-                    )
-                )
-                continue
-            if failure.connect:
-                raise StoreUnreachableError(
-                    f"cannot reach the triple store at {host}: {failure.reason}"
-                ) from None
-            raise PushError(
-                f"gave up on {request.method} {request.what} at {host} "
-                f"after {attempts} attempts; last: {failure.reason}"
+    try:
+        return with_retries(lambda: _attempt(client, request), settings, sleep)
+    except TransientError as failure:
+        if failure.connect:
+            raise StoreUnreachableError(
+                f"cannot reach the triple store at {host}: {failure.reason}"
             ) from None
-    raise AssertionError("unreachable: the loop returns or raises")
+        raise PushError(
+            f"gave up on {request.method} {request.what} at {host} "
+            f"after {attempts(settings)} attempts; last: {failure.reason}"
+        ) from None
 
 
 def _attempt(client: httpx.Client, request: _Request) -> httpx.Response:
     method, url = request.method, request.url
     try:
-        response = client.request(
-            method, url, content=request.body, data=request.form, headers=request.headers
-        )
-    except httpx.ConnectError as error:
-        raise _TransientError(_one_line(error), connect=True) from None
-    except httpx.TimeoutException as error:
-        raise _TransientError(f"timed out ({type(error).__name__})") from None
+        with network_errors_are_transient():
+            response = client.request(
+                method, url, content=request.body, data=request.form, headers=request.headers
+            )
     except httpx.HTTPError as error:
         raise PushError(
-            f"{method} {request.what} to {url.host} failed: {_one_line(error)}"
+            f"{method} {request.what} to {url.host} failed: {one_line(error)}"
         ) from None
     _check(response, method, request.what)
     return response
@@ -338,7 +317,7 @@ def _check(response: httpx.Response, method: str, what: str) -> None:
     host = response.url.netloc.decode("ascii", "replace")
     if status == 429 or status >= 500:
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-        raise _TransientError(answered + _server_message(response), retry_after)
+        raise TransientError(answered + _server_message(response), retry_after)
     if status in (401, 403):
         raise AuthenticationError(
             f"the triple store at {host} refused {method} {what} ({answered}); "
@@ -404,7 +383,3 @@ def _verify(targets: Sequence[GraphBatches], counts: dict[str | None, int]) -> N
     if wrong:
         shown = "; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else "")
         raise VerificationError(f"the triple store does not hold what was sent: {shown}")
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
