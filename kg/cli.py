@@ -19,7 +19,6 @@ from typing import Annotated, Any
 
 import pyoxigraph as ox
 import typer
-import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 from rich.table import Table
@@ -35,7 +34,7 @@ from kg.model import ResolutionText
 from kg.parse.lexicon import LEXICONS
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
-from kg.serve import ServeSettings, create_app
+from kg.serve import ServeSettings, run_server
 from kg.store import graph_sizes, open_store, run_query, serialize_results
 from kg.validate import class_hierarchy, load_shapes, validate_graph
 from kg.vocab import ontology_path
@@ -349,17 +348,7 @@ def serve(
         max_concurrent_queries=max_concurrent_queries,
         max_queued_queries=max_queued_queries,
     )
-    application = create_app(settings)
-    # A production ASGI server (uvloop and httptools when installed, which they are with us);
-    # a slow client cannot hold a connection open without sending.
-    uvicorn.run(
-        application,
-        host=host,
-        port=port,
-        timeout_keep_alive=5,
-        log_level="info",
-        access_log=access_log,
-    )
+    run_server(settings, host, port, access_log=access_log)
 
 
 @app.command()

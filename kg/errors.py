@@ -57,6 +57,10 @@ class StoreError(KgError):
     exit_code = 4
 
 
+class ServeError(KgError):
+    """The server cannot start: its address is taken, or the application failed to start."""
+
+
 class QueryError(KgError):
     """A query name is unknown or the SPARQL text is invalid."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -297,4 +298,19 @@ def test_a_damaged_store_is_one_clear_error_before_serving(tmp_path: Path) -> No
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 4  # the CLI's store error
     assert "cannot open the store" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_port_in_use_is_one_clear_error(built: ServeSettings) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [
+            *(sys.executable, "-m", "kg", "serve", "--store", str(built.store)),
+            *("--exports", str(built.exports), "--port", str(port)),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1  # not uvicorn's 3, which is our SHACL exit code
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

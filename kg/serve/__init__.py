@@ -11,14 +11,18 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kg.serve.app import create_app
+    from kg.serve.app import create_app, run_server
     from kg.serve.settings import ServeSettings
 
-__all__ = ["ServeSettings", "create_app"]
+__all__ = ["ServeSettings", "create_app", "run_server"]
 
 # Imported on first use (PEP 562): a query worker process imports `kg.serve.query_worker`,
 # which must not drag the web application (Starlette, rdflib) into every worker's memory.
-_LAZY = {"create_app": "kg.serve.app", "ServeSettings": "kg.serve.settings"}
+_LAZY = {
+    "create_app": "kg.serve.app",
+    "run_server": "kg.serve.app",
+    "ServeSettings": "kg.serve.settings",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,16 +1,18 @@
-"""The ASGI application factory."""
+"""The ASGI application factory, and running it under uvicorn."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import uvicorn
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import BaseRoute
 
-from kg.errors import StoreError
+from kg.errors import ServeError, StoreError
 from kg.serve import pages, query_page, sparql
 from kg.serve.settings import ServeSettings
 from kg.store import STORE_MARKER, open_store
@@ -39,3 +41,30 @@ def create_app(settings: ServeSettings) -> Starlette:
             Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"]),
         ],
     )
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on `host:port`, or a `ServeError` saying why not (e.g. in use)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as error:
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+
+
+def run_server(settings: ServeSettings, host: str, port: int, *, access_log: bool) -> None:
+    """Serve until interrupted, on a production ASGI server (uvicorn, with uvloop and
+    httptools); a slow client cannot hold a connection open without sending.
+
+    The store is checked and the address taken before anything starts, so a damaged store or
+    a port in use is one clear error and no worker process is started for nothing."""
+    application = create_app(settings)
+    sock = listen(host, port)
+    config = uvicorn.Config(
+        application, timeout_keep_alive=5, log_level="info", access_log=access_log
+    )
+    server = uvicorn.Server(config)
+    with sock:
+        server.run(sockets=[sock])
+    if not server.started:
+        raise ServeError("the server did not start; see the messages above")
