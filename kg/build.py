@@ -114,6 +114,17 @@ def parse_sources(
     return reports
 
 
+def parse_warnings(documents: Sequence[Document]) -> tuple[str, ...]:
+    """The parser's warnings of every document (and of the texts a report recommends), as lines
+    `name:line: warning: message`, in document order."""
+    lines: list[str] = []
+    for document in documents:
+        texts = document.texts if isinstance(document, Report) else ()
+        for warning in (*document.warnings, *(w for t in texts for w in t.warnings)):
+            lines.append(warning.render(document.source_name))
+    return tuple(lines)
+
+
 def map_document(document: Document, minter: IriMinter) -> Graph:
     if isinstance(document, Report):
         return map_report(document, minter)
@@ -174,7 +185,8 @@ def build(
     # Only now does anything visible change: the store, then the dumps, each by renames.
     staged.commit()
     files_.commit()
-    warnings = tuple(str(v) for v in report.violations if v.severity != "Violation")
+    warnings = parse_warnings(reports)
+    warnings += tuple(str(v) for v in report.violations if v.severity != "Violation")
     warnings += tuple(str(w) for w in cross_warnings)
     return BuildResult(tuple(reports), warnings, staged.quads, files_.dumps, times.seconds)
 

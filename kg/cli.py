@@ -107,6 +107,8 @@ def validate(files: FilesArgument = None) -> None:
     minter = IriMinter()
     sources = _sources(files)
     reports = pipeline.parse_sources(sources, reference)
+    for line in pipeline.parse_warnings(reports):
+        err.print(line, markup=False, highlight=False)
     reference_graph = map_reference(reference, minter)
     shapes, hierarchy = load_shapes(), class_hierarchy()
     failed = False

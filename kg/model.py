@@ -35,6 +35,18 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
+class ParseWarning:
+    """Something read but not classified (an unknown opening phrase, a text without its closing
+    lines): the build goes on and the user is told where. Structure errors are InputError."""
+
+    line: int
+    message: str
+
+    def render(self, document: str) -> str:
+        return f"{document}:{self.line}: warning: {self.message}"
+
+
+@dataclass(frozen=True)
 class Footnote:
     number: int
     text: str
@@ -200,6 +212,7 @@ class Report:
     span: SourceSpan
     agenda_item_number: int | None = None
     texts: tuple[ResolutionText, ...] = ()  # Part III: the recommended resolution texts
+    warnings: tuple[ParseWarning, ...] = ()
 
     def meeting(self, ref: MeetingRef) -> Meeting | None:
         return next((m for m in self.meetings if m.ref == ref), None)
@@ -333,3 +346,4 @@ class ResolutionText:
     issue_date: dt.date | None = None
     annexes: tuple[AnnexedText, ...] = ()
     draft_symbols: tuple[str, ...] = ()  # `[without reference ... (A/73/L.6 and A/73/L.6/Add.1)]`
+    warnings: tuple[ParseWarning, ...] = ()

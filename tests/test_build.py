@@ -7,13 +7,24 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg.build import BuildResult, Settings, Source, build, sample_source
+from kg.build import (
+    BuildResult,
+    Settings,
+    Source,
+    build,
+    parse_sources,
+    parse_warnings,
+    sample_source,
+)
 from kg.errors import InputError, ShapeViolationError
+from kg.model import ParseWarning
+from kg.reference.states import load_reference_data
 from kg.store import named_graphs, open_store
 
 SAMPLE_SYMBOL = "A/77/464"
@@ -239,3 +250,15 @@ def test_state_listed_twice_for_one_draft_fails_validation(tmp_path: Path) -> No
     assert "DuplicateSponsorShape" in str(error.value)
     assert "A_77_464.fr.txt:" in str(error.value)  # the source line of the draft
     assert not settings.store.exists()
+
+
+def test_parse_warnings_name_the_document_and_line_of_each_text() -> None:
+    report = parse_sources([sample_source()], load_reference_data())[0]
+    assert parse_warnings([report]) == ()
+    text = replace(report.texts[0], warnings=(ParseWarning(612, "unknown opening 'Notes'"),))
+    warned = replace(report, texts=(text,), warnings=(ParseWarning(3, "odd"),))
+    assert isinstance(warned, type(report))
+    assert parse_warnings([warned]) == (
+        "A_77_464.fr.txt:3: warning: odd",
+        "A_77_464.fr.txt:612: warning: unknown opening 'Notes'",
+    )
