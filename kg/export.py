@@ -25,6 +25,8 @@ from kg.errors import StoreError
 CONTEXT_VERSION = "1.0.0"
 CONTEXT_FILE = f"context-{CONTEXT_VERSION}.jsonld"
 DUMP_STEM = "unkg"
+JSON_LD = ox.RdfFormat.JSON_LD
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,55 @@ def _serialize(
 
 
 def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
-    """Compact JSON-LD with our versioned context, nodes and values in a canonical order."""
-    expanded = json.loads(_serialize(triples, ox.RdfFormat.JSON_LD))
-    context = context_document()
-    compacted = jsonld.compact(expanded, context, {"documentLoader": _frozen_loader, "graph": True})
-    compacted["@graph"] = sorted(compacted.get("@graph", []), key=lambda node: node.get("id", ""))
-    canonical = _canonical(compacted)
+    """Compact JSON-LD of one graph with our versioned context, nodes and values in a canonical
+    order; `rdf:type` written as `@type` (`type` in our context)."""
+    compacted: dict[str, Any] = {"@context": context_document()["@context"]}
+    compacted["@graph"] = _compacted_nodes(triples)
+    return _json(compacted)
+
+
+def jsonld_dataset_bytes(quads: list[ox.Quad]) -> bytes:
+    """Compact JSON-LD of the whole dataset: each named graph an object `{"id": graph,
+    "@graph": [...]}`, compacted one graph at a time (a graph's nodes never meet another's)."""
+    by_graph: dict[str, tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Triple]]]
+    by_graph = {}
+    for quad in quads:
+        name = quad.graph_name
+        by_graph.setdefault(str(name), (name, []))[1].append(quad.triple)
+    entries: list[Any] = []
+    for key in sorted(by_graph):
+        name, triples = by_graph[key]
+        nodes = _compacted_nodes(triples)
+        if isinstance(name, ox.DefaultGraph):
+            entries.extend(nodes)
+        else:
+            entries.append({"id": name.value, "@graph": nodes})
+    return _json({"@context": context_document()["@context"], "@graph": entries})
+
+
+def _compacted_nodes(triples: list[ox.Triple]) -> list[Any]:
+    expanded = [_types_as_keyword(node) for node in json.loads(_serialize(triples, JSON_LD))]
+    options = {"documentLoader": _frozen_loader, "graph": True}
+    compacted = jsonld.compact(expanded, context_document(), options)
+    nodes: list[Any] = compacted.get("@graph", [])
+    return sorted(nodes, key=lambda node: str(node.get("id", "")))
+
+
+def _types_as_keyword(node: dict[str, Any]) -> dict[str, Any]:
+    """Oxigraph writes `rdf:type` as a property of the expanded node; JSON-LD's own form (what
+    `fromRdf` gives by default) is `@type`, which compacts to `type` in our context."""
+    values = node.pop(RDF_TYPE, [])
+    classes = [value["@id"] for value in values if "@id" in value]
+    literals = [value for value in values if "@id" not in value]  # not ours, kept as written
+    if classes:
+        node["@type"] = classes
+    if literals:
+        node[RDF_TYPE] = literals
+    return node
+
+
+def _json(document: dict[str, Any]) -> bytes:
+    canonical = {key: _canonical(value) for key, value in document.items()}
     return (json.dumps(canonical, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
@@ -135,7 +180,7 @@ def stage_dumps(
             _serialize(triples, ox.RdfFormat.TURTLE, prefixes),
             len(triples),
         ),
-        (f"{DUMP_STEM}.jsonld", "application/ld+json", jsonld_bytes(triples), len(triples)),
+        (f"{DUMP_STEM}.jsonld", "application/ld+json", jsonld_dataset_bytes(quads), len(quads)),
         (
             CONTEXT_FILE,
             "application/ld+json",

@@ -81,14 +81,24 @@ def test_dumps_and_checksums(built: tuple[Settings, BuildResult]) -> None:
     nt.load(path=str(settings.exports / "unkg.nt"), format=ox.RdfFormat.N_TRIPLES)
     ttl = ox.Store()
     ttl.load(path=str(settings.exports / "unkg.ttl"), format=ox.RdfFormat.TURTLE)
-    jsonld = ox.Store()
-    jsonld.load(path=str(settings.exports / "unkg.jsonld"), format=ox.RdfFormat.JSON_LD)
-    assert (
-        len(nt)
-        == len(ttl)
-        == len(jsonld)
-        == next(d.triples for d in result.dumps if d.name == "unkg.nt")
-    )
+    assert len(nt) == len(ttl) == next(d.triples for d in result.dumps if d.name == "unkg.nt")
+
+
+def test_jsonld_dump_keeps_the_named_graphs_and_writes_types_as_type(
+    built: tuple[Settings, BuildResult],
+) -> None:
+    settings, _ = built
+    nquads = set(ox.parse(path=str(settings.exports / "unkg.nq"), format=ox.RdfFormat.N_QUADS))
+    jsonld = set(ox.parse(path=str(settings.exports / "unkg.jsonld"), format=ox.RdfFormat.JSON_LD))
+    assert jsonld == nquads
+    document = json.loads((settings.exports / "unkg.jsonld").read_text("utf-8"))
+    assert document["@context"]["type"] == "@type"
+    graphs = {entry["id"]: entry["@graph"] for entry in document["@graph"]}
+    assert "https://w3id.org/unkg/graph/A-77-464" in graphs
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    nodes = [node for nodes in graphs.values() for node in nodes]
+    assert not any(rdf_type in node or "rdf:type" in node for node in nodes)
+    assert sum(1 for node in nodes if "type" in node) > 1000
 
 
 def test_same_input_gives_byte_identical_dumps(
