@@ -103,15 +103,23 @@ def parse_sources(
     resolver = EntityResolver(reference)
     table = instruments if instruments is not None else load_instruments()
     reports = [parse_document(s.name, s.data, resolver, table) for s in sources]
-    seen: dict[str, str] = {}
-    for report, source in zip(reports, sources, strict=True):
-        if report.symbol in seen:
-            raise InputError(
-                SourceLocation(source.name),
-                f"one file per document, but {report.symbol} is also in {seen[report.symbol]}",
-            )
-        seen[report.symbol] = source.name
+    check_one_file_per_document(reports)
     return reports
+
+
+def check_one_file_per_document(documents: Sequence[Document]) -> None:
+    """One file per document and language: the same symbol in two languages is two expressions
+    of one work, but twice in one language the graphs would be merged without a word."""
+    seen: dict[tuple[str, str], str] = {}
+    for document in documents:
+        key = (document.symbol, document.language)
+        if key in seen:
+            raise InputError(
+                SourceLocation(document.source_name),
+                f"one file per document and language, but {document.symbol} "
+                f"({document.language}) is in both {seen[key]} and {document.source_name}",
+            )
+        seen[key] = document.source_name
 
 
 def parse_warnings(documents: Sequence[Document]) -> tuple[str, ...]:
