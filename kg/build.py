@@ -20,6 +20,7 @@ from kg.consistency import Inconsistency, check_store
 from kg.errors import InputError, ShapeViolationError, SourceLocation
 from kg.export import DumpFile, StagedFiles, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
+from kg.lifecycle import LIFECYCLE_GRAPH, derive_links
 from kg.mapping import map_reference, map_report
 from kg.mapping.dataset import describe_dataset
 from kg.mapping.resolution import map_resolution
@@ -29,7 +30,7 @@ from kg.parse.document import Document, parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
-from kg.store import GraphData, StagedStore, graph_sizes, stage_store
+from kg.store import GraphData, StagedStore, extend_staged, graph_sizes, stage_store
 from kg.validate import ValidationReport, Violation, class_hierarchy, load_shapes, validate_graph
 from kg.vocab import ontology_path
 
@@ -182,8 +183,11 @@ def build(
         named += [GraphData(str(minter.iri(GraphId(r.symbol))), _nt(g)) for r, g in graphs]
         staged = stage_store(settings.store, named)
     try:
+        with times.stage("link"):
+            say("linking the life cycle across documents")
+            staged, link_warnings = _link_life_cycle(staged, minter)
         with times.stage("validate"):
-            cross_warnings = _check_across_documents(staged)
+            cross_warnings = [*link_warnings, *_check_across_documents(staged)]
         with times.stage("dump"):
             say(f"writing dumps to {settings.exports}")
             files_ = _dump(staged, settings, minter, [s.name for s in sources])
@@ -197,6 +201,22 @@ def build(
     warnings += tuple(str(v) for v in report.violations if v.severity != "Violation")
     warnings += tuple(str(w) for w in cross_warnings)
     return BuildResult(tuple(reports), warnings, staged.quads, files_.dumps, times.seconds)
+
+
+def _link_life_cycle(
+    staged: StagedStore, minter: IriMinter
+) -> tuple[StagedStore, tuple[Inconsistency, ...]]:
+    """Derive the links between drafts, reports and resolutions into their own named graph
+    (none when no two documents of the store are linked)."""
+    store = staged.open()
+    try:
+        links = derive_links(store)
+    finally:
+        del store
+    if len(links.graph):
+        graph = GraphData(str(minter.iri(GraphId(LIFECYCLE_GRAPH))), _nt(links.graph))
+        staged = extend_staged(staged, [graph])
+    return staged, links.warnings
 
 
 def _check_across_documents(staged: StagedStore) -> list[Inconsistency]:
