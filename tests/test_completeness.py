@@ -24,6 +24,7 @@ from kg.parse.completeness import (
     check_recommended_texts,
     find_recommendation,
     page_counters,
+    warn_unfinished_texts,
 )
 from kg.parse.normalize import normalize
 from kg.parse.report import parse_report
@@ -198,3 +199,24 @@ def test_french_recommendation_is_found_over_two_lines() -> None:
         409,
         True,
     )
+
+
+def test_a_text_cut_inside_a_page_warns_that_it_may_be_truncated(
+    resolver: EntityResolver,
+) -> None:
+    """Read without the page check, the first 7,000 lines give text VII with 31 operative
+    paragraphs (of 85), the last cut at line 6999 ('... fondée sur le'; 7000 is blank): a
+    warning."""
+    report = warn_unfinished_texts(parse_report(normalize(SAMPLE, sample_lines(7000)), resolver))
+    last = report.texts[-1]
+    assert (last.label, len(last.operative)) == ("VII", 31)
+    assert [(w.line, w.message[:60]) for w in last.warnings] == [
+        (6999, "draft resolution VII ends without its final full stop (opera")
+    ]
+    assert "fondée sur le'" in last.warnings[0].message
+    assert all(not text.warnings for text in report.texts[:-1])
+
+
+def test_the_whole_sample_has_no_unfinished_text(sample_report: tuple[Report, object]) -> None:
+    report, _ = sample_report
+    assert warn_unfinished_texts(report) == report

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kg.errors import InputError, SourceLocation
 from kg.model import Paragraph, Report, ResolutionText
-from kg.parse.completeness import check_pages, check_recommended_texts
+from kg.parse.completeness import check_pages, check_recommended_texts, warn_unfinished_texts
 from kg.parse.enrich import enrich_paragraphs, enrich_text
 from kg.parse.instruments import InstrumentTable
 from kg.parse.lexicon import ENGLISH, Lexicon
@@ -51,6 +51,7 @@ def parse_document(
     normalized = normalize(name, text)
     report = parse_report(normalized, resolver)
     check_recommended_texts(report, normalized)
+    report = warn_unfinished_texts(report)
     texts = tuple(
         _due_sessions_of_the_assembly(enrich_text(t, resolver, instruments), report.session)
         for t in report.texts
