@@ -9,11 +9,14 @@ suivants", numbered I to VII in Part II (lines 123-393), whose headings start at
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 
 from kg.build import sample_source
@@ -27,6 +30,7 @@ from kg.parse.completeness import (
     warn_unfinished_texts,
 )
 from kg.parse.normalize import normalize
+from kg.parse.pdf import normalize_pdf
 from kg.parse.report import parse_report
 from kg.reference.resolver import EntityResolver
 
@@ -220,3 +224,19 @@ def test_a_text_cut_inside_a_page_warns_that_it_may_be_truncated(
 def test_the_whole_sample_has_no_unfinished_text(sample_report: tuple[Report, object]) -> None:
     report, _ = sample_report
     assert warn_unfinished_texts(report) == report
+
+
+def test_a_pdf_with_a_page_removed_fails_naming_the_visual_line() -> None:
+    """A/RES/73/6's PDF has 5 pages, counters `2/5` to `5/5`; without its third page the counter
+    `4/5` stands on the third page of the file."""
+    pdf = pdfium.PdfDocument((CORPUS_EN.parent / "A_RES_73_6-EN.pdf").read_bytes())
+    pdf.del_page(2)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    pdf.close()
+    normalize_pdf("A_RES_73_6-EN.pdf", (CORPUS_EN.parent / "A_RES_73_6-EN.pdf").read_bytes())
+    with pytest.raises(InputError) as error:
+        normalize_pdf("A_RES_73_6-EN.pdf", buffer.getvalue())
+    message = str(error.value)
+    assert re.match(r"A_RES_73_6-EN\.pdf:\d+: expected page 3/5 after page 2 \(line \d+\)", message)
+    assert message.endswith("found '4/5'")
