@@ -30,7 +30,14 @@ from kg.parse.document import Document, parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
-from kg.store import GraphData, StagedStore, extend_staged, graph_sizes, stage_store
+from kg.store import (
+    GraphData,
+    StagedStore,
+    extend_staged,
+    graph_sizes,
+    memory_store,
+    stage_store,
+)
 from kg.validate import ValidationReport, Violation, class_hierarchy, load_shapes, validate_graph
 from kg.vocab import ontology_path
 
@@ -217,6 +224,13 @@ def _link_life_cycle(
         graph = GraphData(str(minter.iri(GraphId(LIFECYCLE_GRAPH))), _nt(links.graph))
         staged = extend_staged(staged, [graph])
     return staged, links.warnings
+
+
+def lifecycle_warnings(graphs: Sequence[Graph]) -> tuple[str, ...]:
+    """The uncertain matches of the life cycle among these graphs, without a store on disk
+    (for `kg validate`, which writes nothing)."""
+    store = memory_store(b"".join(_nt(graph) for graph in graphs))
+    return tuple(str(warning) for warning in derive_links(store).warnings)
 
 
 def _check_across_documents(staged: StagedStore) -> list[Inconsistency]:

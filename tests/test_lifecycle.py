@@ -15,6 +15,9 @@ What the texts print, read in the files:
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +35,7 @@ from kg.store import memory_store, open_store, run_query
 from kg.vocab import UNKG
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+SAMPLE_PATH = str(Path(__file__).parent.parent / "kg" / "data" / "A_77_464.fr.txt")
 COLUMNS = ["draft_symbol", "report_symbol", "recommended_as", "resolution_symbol", "adoption_date"]
 SAMPLE_ROWS = [
     ("A/C.3/77/L.11/Rev.1", "A/77/464", "IV", "", ""),
@@ -90,19 +94,25 @@ def test_sample_and_resolutions_together_go_from_draft_to_resolution_and_back(
     assert "https://w3id.org/unkg/graph/lifecycle" not in graphs
 
 
+def adopted_on_the_sample_report(directory: Path) -> Path:
+    """Constructed: A/RES/73/6 printing that it was adopted on the report A/77/464."""
+    text = (CORPUS / "A_RES_73_6.en.txt").read_text(encoding="utf-8")
+    printed = "[without reference to a Main Committee (A/73/L.6 and A/73/L.6/Add.1)]"
+    assert printed in text
+    constructed = directory / "A_RES_73_6.en.txt"
+    constructed.write_text(
+        text.replace(printed, "[on the report of the Third Committee (A/77/464, para. 31)]"),
+        encoding="utf-8",
+    )
+    return constructed
+
+
 def test_resolution_on_a_report_whose_texts_it_cannot_tell_apart_warns_and_links_none(
     tmp_path: Path,
 ) -> None:
     """Constructed: A/RES/73/6 made to print that it was adopted on the report A/77/464. The
     report recommends seven French texts, none with the English title: no guess, a warning."""
-    text = (CORPUS / "A_RES_73_6.en.txt").read_text(encoding="utf-8")
-    printed = "[without reference to a Main Committee (A/73/L.6 and A/73/L.6/Add.1)]"
-    assert printed in text
-    constructed = tmp_path / "A_RES_73_6.en.txt"
-    constructed.write_text(
-        text.replace(printed, "[on the report of the Third Committee (A/77/464, para. 31)]"),
-        encoding="utf-8",
-    )
+    constructed = adopted_on_the_sample_report(tmp_path)
     settings = Settings(store=tmp_path / "store", exports=tmp_path / "exports")
     result = build([sample_source(), *read_sources([constructed])], settings)
     warnings = [w for w in result.warnings if "[lifecycle-match]" in w]
@@ -117,6 +127,21 @@ def test_resolution_on_a_report_whose_texts_it_cannot_tell_apart_warns_and_links
             "?report a unkg:CommitteeReport ; dcterms:identifier 'A/77/464' }",
         )
         assert len(list(linked)) == 1  # it is linked to the report itself, in the derived graph
+
+
+def test_kg_validate_lists_the_uncertain_match_too(tmp_path: Path) -> None:
+    """The same constructed resolution, through `kg validate` (which writes no store)."""
+    constructed = adopted_on_the_sample_report(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "validate", SAMPLE_PATH, str(constructed)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning [lifecycle-match] A/RES/73/6: adopted on the report A/77/464" in result.stderr
 
 
 def test_draft_document_and_its_resolution_pair(tmp_path: Path, resolver: EntityResolver) -> None:
