@@ -140,7 +140,7 @@ def main() -> None:
         f"kg build (sample, fresh process): median {median:.2f} s, min {best:.2f} s, "
         f"peak RSS {rss} MiB over {args.runs} runs"
     )
-    stages = ["parse", "map", "validate", "load", "dump"]
+    stages = ["parse", "map", "validate", "load", "link", "dump"]
     peaks = traced_peaks(corpus(1))
     print(
         "sample, peak MiB of Python allocations by stage: "

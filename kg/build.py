@@ -20,6 +20,7 @@ from kg.consistency import Inconsistency, check_store
 from kg.errors import InputError, ShapeViolationError, SourceLocation
 from kg.export import DumpFile, StagedFiles, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
+from kg.lifecycle import LIFECYCLE_GRAPH, derive_links
 from kg.mapping import map_reference, map_report
 from kg.mapping.dataset import describe_dataset
 from kg.mapping.resolution import map_resolution
@@ -29,7 +30,14 @@ from kg.parse.document import Document, parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
-from kg.store import GraphData, StagedStore, graph_sizes, stage_store
+from kg.store import (
+    GraphData,
+    StagedStore,
+    extend_staged,
+    graph_sizes,
+    memory_store,
+    stage_store,
+)
 from kg.validate import ValidationReport, Violation, class_hierarchy, load_shapes, validate_graph
 from kg.vocab import ontology_path
 
@@ -103,15 +111,23 @@ def parse_sources(
     resolver = EntityResolver(reference)
     table = instruments if instruments is not None else load_instruments()
     reports = [parse_document(s.name, s.data, resolver, table) for s in sources]
-    seen: dict[str, str] = {}
-    for report, source in zip(reports, sources, strict=True):
-        if report.symbol in seen:
-            raise InputError(
-                SourceLocation(source.name),
-                f"one file per document, but {report.symbol} is also in {seen[report.symbol]}",
-            )
-        seen[report.symbol] = source.name
+    check_one_file_per_document(reports)
     return reports
+
+
+def check_one_file_per_document(documents: Sequence[Document]) -> None:
+    """One file per document and language: the same symbol in two languages is two expressions
+    of one work, but twice in one language the graphs would be merged without a word."""
+    seen: dict[tuple[str, str], str] = {}
+    for document in documents:
+        key = (document.symbol, document.language)
+        if key in seen:
+            raise InputError(
+                SourceLocation(document.source_name),
+                f"one file per document and language, but {document.symbol} "
+                f"({document.language}) is in both {seen[key]} and {document.source_name}",
+            )
+        seen[key] = document.source_name
 
 
 def parse_warnings(documents: Sequence[Document]) -> tuple[str, ...]:
@@ -174,8 +190,11 @@ def build(
         named += [GraphData(str(minter.iri(GraphId(r.symbol))), _nt(g)) for r, g in graphs]
         staged = stage_store(settings.store, named)
     try:
+        with times.stage("link"):
+            say("linking the life cycle across documents")
+            staged, link_warnings = _link_life_cycle(staged, minter)
         with times.stage("validate"):
-            cross_warnings = _check_across_documents(staged)
+            cross_warnings = [*link_warnings, *_check_across_documents(staged)]
         with times.stage("dump"):
             say(f"writing dumps to {settings.exports}")
             files_ = _dump(staged, settings, minter, [s.name for s in sources])
@@ -189,6 +208,29 @@ def build(
     warnings += tuple(str(v) for v in report.violations if v.severity != "Violation")
     warnings += tuple(str(w) for w in cross_warnings)
     return BuildResult(tuple(reports), warnings, staged.quads, files_.dumps, times.seconds)
+
+
+def _link_life_cycle(
+    staged: StagedStore, minter: IriMinter
+) -> tuple[StagedStore, tuple[Inconsistency, ...]]:
+    """Derive the links between drafts, reports and resolutions into their own named graph
+    (none when no two documents of the store are linked)."""
+    store = staged.open()
+    try:
+        links = derive_links(store)
+    finally:
+        del store
+    if len(links.graph):
+        graph = GraphData(str(minter.iri(GraphId(LIFECYCLE_GRAPH))), _nt(links.graph))
+        staged = extend_staged(staged, [graph])
+    return staged, links.warnings
+
+
+def lifecycle_warnings(graphs: Sequence[Graph]) -> tuple[str, ...]:
+    """The uncertain matches of the life cycle among these graphs, without a store on disk
+    (for `kg validate`, which writes nothing)."""
+    store = memory_store(b"".join(_nt(graph) for graph in graphs))
+    return tuple(str(warning) for warning in derive_links(store).warnings)
 
 
 def _check_across_documents(staged: StagedStore) -> list[Inconsistency]:

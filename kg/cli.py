@@ -112,13 +112,11 @@ def validate(files: FilesArgument = None) -> None:
     reference_graph = map_reference(reference, minter)
     shapes, hierarchy = load_shapes(), class_hierarchy()
     failed = False
-    for report in reports:
-        result = validate_graph(
-            pipeline.map_document(report, minter),
-            [reference_graph, hierarchy],
-            shapes,
-            report.source_name,
-        )
+    graphs = [pipeline.map_document(report, minter) for report in reports]
+    for line in pipeline.lifecycle_warnings(graphs):
+        err.print(line, markup=False, highlight=False)
+    for report, graph in zip(reports, graphs, strict=True):
+        result = validate_graph(graph, [reference_graph, hierarchy], shapes, report.source_name)
         for violation in result.violations:
             err.print(str(violation), markup=False, highlight=False)
         failed = failed or not result.conforms

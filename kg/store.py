@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,20 +55,35 @@ def stage_store(path: Path, graphs: Iterable[GraphData]) -> StagedStore:
         raise StoreError(f"{path} exists and is not a store written by kg; not replacing it")
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     try:
-        store = ox.Store(str(staging))
-        for graph in graphs:
-            store.bulk_load(
-                graph.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph.name)
-            )
-        store.optimize()
-        count = len(store)
-        store.flush()
-        del store
+        count = _load(staging, graphs)
         (staging / STORE_MARKER).write_text("1\n", encoding="utf-8")
     except (OSError, ValueError, SyntaxError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(f"{path}: could not write the store: {error}") from error
     return StagedStore(path, staging, count)
+
+
+def extend_staged(staged: StagedStore, graphs: Iterable[GraphData]) -> StagedStore:
+    """Add named graphs derived from a staged store (it must not be open) before its commit."""
+    try:
+        count = _load(staged.staging, graphs)
+    except (OSError, ValueError, SyntaxError) as error:
+        raise StoreError(f"{staged.path}: could not write the store: {error}") from error
+    return replace(staged, quads=count)
+
+
+def _load(directory: Path, graphs: Iterable[GraphData]) -> int:
+    """Load the graphs into the store at `directory`; the number of quads it then holds."""
+    store = ox.Store(str(directory))
+    for graph in graphs:
+        store.bulk_load(
+            graph.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph.name)
+        )
+    store.optimize()
+    count = len(store)
+    store.flush()
+    del store
+    return count
 
 
 def _swap(staging: Path, path: Path) -> None:

@@ -94,6 +94,8 @@ class UNKG(DefinedNamespace):
     recommendedText: URIRef
     isRevisionOf: URIRef
     adoptedAs: URIRef
+    adoptedFrom: URIRef
+    adoptedOnReport: URIRef
     sponsorshipOf: URIRef
     sponsor: URIRef
     phase: URIRef

@@ -18,6 +18,7 @@ from kg.build import (
     Settings,
     Source,
     build,
+    check_one_file_per_document,
     parse_sources,
     parse_warnings,
     sample_source,
@@ -272,3 +273,28 @@ def test_parse_warnings_name_the_document_and_line_of_each_text() -> None:
         "A_77_464.fr.txt:3: warning: odd",
         "A_77_464.fr.txt:612: warning: unknown opening 'Notes'",
     )
+
+
+def test_same_symbol_twice_in_one_language_names_both_files(tmp_path: Path) -> None:
+    """`kg build` of two files holding A/77/464 in French: an input error naming both."""
+    copy = Source("copie.txt", sample_source().data)
+    with pytest.raises(InputError) as error:
+        parse_sources([sample_source(), copy], load_reference_data())
+    message = str(error.value)
+    assert message.startswith("copie.txt: expected one file per document and language")
+    assert "A/77/464 (fr) is in both A_77_464.fr.txt and copie.txt" in message
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_bytes(sample_source().data)
+    second.write_bytes(sample_source().data)
+    result = run_cli("build", "--quiet", str(first), str(second), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is in both a.txt and b.txt" in result.stderr
+    assert not (tmp_path / "var").exists()
+
+
+def test_same_symbol_in_two_languages_is_allowed() -> None:
+    report = parse_sources([sample_source()], load_reference_data())[0]
+    english = replace(report, language="en", source_name="A_77_464.en.txt")
+    check_one_file_per_document([report, english])
+    with pytest.raises(InputError, match=r"is in both A_77_464\.fr\.txt and A_77_464\.en\.txt"):
+        check_one_file_per_document([report, replace(english, language="fr")])

@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS
 
 from kg.errors import InputError, SourceLocation
 from kg.ids import DocumentId, ExpressionId, IriMinter
+from kg.mapping.lifecycle import map_printed_origin
 from kg.mapping.terms import (
     DATE_BASES,
     LANGUAGE_AUTHORITY,
@@ -67,6 +68,7 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
         (node, UNKG.withoutReferenceToCommittee, Literal(text.without_reference_to_committee))
     )
     graph.add((node, UNKG.isRealizedBy, expression))
+    map_printed_origin(graph, minter, text, node)
     add_provenance(graph, node, text.span, expression)
     add_type(graph, expression, UNKG.Expression)
     graph.add((expression, UNKG.realizes, node))

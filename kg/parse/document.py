@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from kg.errors import InputError, SourceLocation
 from kg.model import Paragraph, Report, ResolutionText
+from kg.parse.completeness import check_pages, check_recommended_texts, warn_unfinished_texts
 from kg.parse.enrich import enrich_paragraphs, enrich_text
 from kg.parse.instruments import InstrumentTable
 from kg.parse.lexicon import ENGLISH, Lexicon
@@ -41,12 +42,16 @@ def parse_document(
             parse_adopted_resolution(document, _adopted_lexicon(name, head)), resolver, instruments
         )
     text = decode(name, data)
+    check_pages(name, text)
     head = text[:3000]
     if any(pattern.search(head) for pattern, _ in _ADOPTED_HEADERS) or _FRENCH_ADOPTED.search(head):
         lexicon = _adopted_lexicon(name, head)
         adopted = parse_adopted_resolution(normalize_adopted_text(name, text), lexicon)
         return _enrich(adopted, resolver, instruments)
-    report = parse_report(normalize(name, text), resolver)
+    normalized = normalize(name, text)
+    report = parse_report(normalized, resolver)
+    check_recommended_texts(report, normalized)
+    report = warn_unfinished_texts(report)
     texts = tuple(
         _due_sessions_of_the_assembly(enrich_text(t, resolver, instruments), report.session)
         for t in report.texts

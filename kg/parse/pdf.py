@@ -107,6 +107,7 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from kg.errors import InputError, SourceLocation
 from kg.model import Footnote, SourceSpan
+from kg.parse.completeness import check_pages
 from kg.parse.normalize import Link, NormalizedDocument, SourceLine, join_lines
 from kg.symbols import SYMBOL_PATTERN
 
@@ -232,12 +233,18 @@ def normalize_pdf(name: str, data: bytes) -> NormalizedDocument:
         _classify(page, segments, body_size, header)
     margin = _body_margin(segments_by_page, body_size)
     numbered: list[_Segment] = []
-    for segments in segments_by_page:
+    visual_lines: list[str] = []  # every segment, a form feed before each page but the first
+    for index, segments in enumerate(segments_by_page):
+        page_break = "\f" if index else ""
         for segment in segments:
             parts = _split_margin_label(segment, margin) if segment.kind == "body" else [segment]
             for part in parts:
                 part.number = len(numbered) + 1
                 numbered.append(part)
+                visual_lines.append(page_break + part.text)
+                page_break = ""
+    # Page counters (`2/5`) are read from the pages as from a text with form feeds.
+    check_pages(name, "\n".join(visual_lines))
     lines = [
         SourceLine(s.number, text, s.left > margin + 2.0)
         for s in numbered
