@@ -27,6 +27,7 @@ from kg.mapping.terms import PREFIXES
 from kg.model import Report
 from kg.parse.document import Document, parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.parse.lexicon import LEXICONS
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
 from kg.store import GraphData, StagedStore, graph_sizes, stage_store
@@ -103,15 +104,24 @@ def parse_sources(
     resolver = EntityResolver(reference)
     table = instruments if instruments is not None else load_instruments()
     reports = [parse_document(s.name, s.data, resolver, table) for s in sources]
-    seen: dict[str, str] = {}
+    # One file per language version: the French and English versions of a symbol are two
+    # sources (two named graphs), the same version twice is an error.
+    seen: dict[tuple[str, str], str] = {}
     for report, source in zip(reports, sources, strict=True):
-        if report.symbol in seen:
+        key = (report.symbol, report.language)
+        if key in seen:
             raise InputError(
                 SourceLocation(source.name),
-                f"one file per document, but {report.symbol} is also in {seen[report.symbol]}",
+                f"one file per document and language, but {report.symbol} ({report.language})"
+                f" is also in {seen[key]}",
             )
-        seen[report.symbol] = source.name
+        seen[key] = source.name
     return reports
+
+
+def graph_id(document: Document) -> GraphId:
+    """The named graph of a source: its symbol and language version."""
+    return GraphId(document.symbol, LEXICONS[document.language].akn_language)
 
 
 def parse_warnings(documents: Sequence[Document]) -> tuple[str, ...]:
@@ -171,7 +181,7 @@ def build(
             GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), _ontology_nt(minter)),
             GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), _nt(reference_graph)),
         ]
-        named += [GraphData(str(minter.iri(GraphId(r.symbol))), _nt(g)) for r, g in graphs]
+        named += [GraphData(str(minter.iri(graph_id(r))), _nt(g)) for r, g in graphs]
         staged = stage_store(settings.store, named)
     try:
         with times.stage("validate"):

@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from kg.build import Settings
 from kg.errors import StoreError
 from kg.serve import ServeSettings, create_app, pages
-from kg.store import STORE_MARKER, GraphData, stage_store
+from kg.store import STORE_FORMAT, STORE_MARKER, GraphData, stage_store
 
 DRAFT_SYMBOL = "A/C.3/77/L.7/Rev.1"
 SPAIN = "https://w3id.org/unkg/akn/ontology/organization/un/state-esp"
@@ -112,9 +112,7 @@ def test_rdf_formats_parse_and_contain_the_resource(
 
 
 def test_not_found_and_not_acceptable(client: httpx.Client, draft_iri: str) -> None:
-    assert (
-        client.get("/doc/akn/un/statement/resolutionDraft/un-ga-c3/2022-11-15/X").status_code == 404
-    )
+    assert client.get("/doc/akn/un/doc/X").status_code == 404
     assert client.get("/doc/nothing").status_code == 404
     assert client.get("/nowhere").status_code == 404
     refused = client.get("/doc" + _path(draft_iri), headers={"Accept": "image/png"})
@@ -124,7 +122,7 @@ def test_not_found_and_not_acceptable(client: httpx.Client, draft_iri: str) -> N
 
 def test_home_page(client: httpx.Client) -> None:
     page = client.get("/").text
-    assert "https://w3id.org/unkg/graph/A-77-464" in page
+    assert "https://w3id.org/unkg/graph/A-77-464/fra" in page
     for link in ('href="/sparql"', 'href="/download"', 'href="/doc/ontology"'):
         assert link in page
     assert client.get("/ontology").status_code == 303
@@ -194,7 +192,7 @@ def test_void_absent_is_404(tmp_path: Path, built: ServeSettings) -> None:
 
 def test_everything_is_escaped(tmp_path: Path) -> None:
     base = "https://w3id.org/unkg"
-    doc = f"{base}/akn/un/statement/resolutionDraft/un-ga-c3/2022-11-15/A-C.3-77-L.99"
+    doc = f"{base}/akn/un/doc/A-C.3-77-L.99"
     evil = "<script>alert(1)</script>"
     ntriples = (
         f'<{doc}> <http://purl.org/dc/terms/title> "{evil}"@en .\n'
@@ -291,7 +289,7 @@ def _graph_sizes(built: ServeSettings) -> dict[str, int]:
 def test_a_damaged_store_is_one_clear_error_before_serving(tmp_path: Path) -> None:
     damaged = tmp_path / "store"
     damaged.mkdir()
-    (damaged / STORE_MARKER).write_text("1\n", encoding="utf-8")  # the marker, no database
+    (damaged / STORE_MARKER).write_text(STORE_FORMAT, encoding="utf-8")  # marker, no database
     with pytest.raises(StoreError, match="cannot open the store"):
         create_app(ServeSettings(store=damaged, exports=tmp_path))
     command = [sys.executable, "-m", "kg", "serve", "--store", str(damaged), "--port", "9"]
