@@ -262,6 +262,30 @@ class GraphId:
         return f"graph/{encode_symbol(self.name)}{language}"
 
 
+@dataclass(frozen=True)
+class ServiceId:
+    """A resource of the service itself: the dataset description `dataset` (its parts are
+    fragments: `dataset#dist-unkg.nt`), the SPARQL endpoint `sparql`, a dump `download/{file}`."""
+
+    kind: Literal["dataset", "sparql", "download"]
+    name: str | None = None  # the file of a download
+    fragment: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == "download") != (self.name is not None):
+            raise IdentifierError(
+                f"a {self.kind} {'needs' if self.name is None else 'has no'} file"
+            )
+        if self.name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._\-]*", self.name):
+            raise IdentifierError(f"invalid file name {self.name!r}")
+        if self.fragment is not None and not _LOCAL.match(self.fragment):
+            raise IdentifierError(f"invalid fragment {self.fragment!r}")
+
+    def path(self) -> str:
+        path = f"download/{self.name}" if self.kind == "download" else self.kind
+        return path if self.fragment is None else f"{path}#{self.fragment}"
+
+
 Identifier = (
     ActorId
     | SessionId
@@ -272,6 +296,7 @@ Identifier = (
     | PartId
     | ConceptId
     | GraphId
+    | ServiceId
 )
 
 
@@ -287,6 +312,10 @@ class IriMinter:
 
     def iri(self, identifier: Identifier) -> URIRef:
         return URIRef(f"{self.base}/{identifier.path()}")
+
+    def uri_space(self) -> str:
+        """The common start of every IRI of the data (VoID `uriSpace`)."""
+        return f"{self.base}/akn/"
 
     def parse(self, iri: str) -> Identifier:
         prefix = self.base + "/"
@@ -306,6 +335,9 @@ _DOC = re.compile(
 )
 _CONCEPT = re.compile(r"^akn/ontology/concept/un/(?P<scheme>[a-z0-9]+)-(?P<key>[a-z0-9_\-]+)$")
 _GRAPH = re.compile(r"^graph/(?P<symbol>[^/#]+)(?:/(?P<lang>[a-z]{3}))?$")
+_SERVICE = re.compile(
+    r"^(?:(?P<kind>dataset|sparql)|download/(?P<name>[^/#]+))(?:#(?P<fragment>.+))?$"
+)
 
 
 def _parse_path(path: str) -> Identifier:
@@ -333,4 +365,10 @@ def _parse_path(path: str) -> Identifier:
         return ConceptId(match["scheme"], match["key"])
     if match := _GRAPH.match(path):
         return GraphId(decode_symbol(match["symbol"]), match["lang"])
+    if match := _SERVICE.match(path):
+        if match["name"]:
+            return ServiceId("download", match["name"], match["fragment"])
+        return ServiceId(
+            "sparql" if match["kind"] == "sparql" else "dataset", None, match["fragment"]
+        )
     raise IdentifierError(f"not an IRI this service mints: {path}")

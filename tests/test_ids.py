@@ -18,6 +18,7 @@ from kg.ids import (
     IriMinter,
     MeetingId,
     PartId,
+    ServiceId,
     SessionId,
     decode_symbol,
     encode_symbol,
@@ -80,6 +81,18 @@ identifiers = st.one_of(
         st.from_regex(r"[a-z0-9]+(?:[_\-][a-z0-9]+){0,3}", fullmatch=True),
     ),
     st.builds(GraphId, symbols, st.one_of(st.none(), languages)),
+    st.builds(
+        ServiceId,
+        st.just("download"),
+        st.from_regex(r"[a-z][a-z0-9.\-]{0,12}", fullmatch=True),
+        st.none(),
+    ),
+    st.builds(
+        ServiceId,
+        st.sampled_from(["dataset", "sparql"]),
+        st.none(),
+        st.one_of(st.none(), st.from_regex(r"[a-z][a-z0-9.\-]{0,12}", fullmatch=True)),
+    ),
 )
 
 
@@ -137,6 +150,10 @@ def test_examples_follow_the_documented_forms() -> None:
     )
     assert str(MINTER.iri(GraphId("A/77/464", "fra"))).endswith("/graph/A-77-464/fra")
     assert str(MINTER.iri(GraphId("ontology"))).endswith("/graph/ontology")
+    assert str(MINTER.iri(ServiceId("download", "unkg.nt"))).endswith("/kg/download/unkg.nt")
+    assert str(MINTER.iri(ServiceId("dataset", fragment="dist-unkg.nt"))).endswith(
+        "/kg/dataset#dist-unkg.nt"
+    )
     assert str(MINTER.iri(MeetingId("un-ga", 77, 3))).endswith("/event/un/un-ga-77-pm3")
     assert str(MINTER.iri(MeetingId("un-ga-c3", 77, 45))).endswith("/un-ga-c3-77-m45")
     assert str(MINTER.iri(ActorId("state", "FRA"))).endswith("/organization/un/state-fra")
@@ -160,6 +177,8 @@ def test_a_whole_text_vote_and_a_paragraph_vote_differ() -> None:
         lambda: GraphId("A/77/464", "FRA"),
         lambda: MeetingId("un-ga-c3", 77, 0),
         lambda: IriMinter("https://example.org/kg/"),
+        lambda: ServiceId("download"),
+        lambda: ServiceId("sparql", "unkg.nt"),
         lambda: recorded_local("adoption", ["in"], "A/77/464"),
         lambda: recorded_local("adoption", ["x_in_y"], "A/77/464"),
         lambda: recorded_local("adoption", ["un-ga-c3-77-m50"], "A/77/464", 0),
