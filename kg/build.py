@@ -104,19 +104,23 @@ def parse_sources(
     resolver = EntityResolver(reference)
     table = instruments if instruments is not None else load_instruments()
     reports = [parse_document(s.name, s.data, resolver, table) for s in sources]
-    # One file per language version: the French and English versions of a symbol are two
-    # sources (two named graphs), the same version twice is an error.
+    check_one_file_per_version(reports)
+    return reports
+
+
+def check_one_file_per_version(documents: Sequence[Document]) -> None:
+    """The French and English versions of a symbol are two sources (two named graphs); the
+    same language version twice is an input error naming both files."""
     seen: dict[tuple[str, str], str] = {}
-    for report, source in zip(reports, sources, strict=True):
-        key = (report.symbol, report.language)
+    for document in documents:
+        key = (document.symbol, document.language)
         if key in seen:
             raise InputError(
-                SourceLocation(source.name),
-                f"one file per document and language, but {report.symbol} ({report.language})"
-                f" is also in {seen[key]}",
+                SourceLocation(document.source_name),
+                f"one file per document and language, but {document.symbol}"
+                f" ({document.language}) is also in {seen[key]}",
             )
-        seen[key] = source.name
-    return reports
+        seen[key] = document.source_name
 
 
 def graph_id(document: Document) -> GraphId:

@@ -18,14 +18,19 @@ from kg.build import (
     Settings,
     Source,
     build,
+    check_one_file_per_version,
+    graph_id,
+    map_document,
     parse_sources,
     parse_warnings,
     sample_source,
 )
 from kg.consistency import check_store
 from kg.errors import InputError, ShapeViolationError, StoreError
+from kg.ids import IriMinter
 from kg.model import ParseWarning
 from kg.reference.states import load_reference_data
+from kg.serve import ServeSettings, create_app
 from kg.store import STORE_MARKER, GraphData, named_graphs, open_store, run_query, stage_store
 
 SAMPLE_SYMBOL = "A/77/464"
@@ -359,7 +364,50 @@ def test_a_store_of_an_older_format_must_be_rebuilt(tmp_path: Path, marker: str)
     with pytest.raises(StoreError) as error, open_store(settings.store):
         pass
     assert "run 'kg build' again" in str(error.value) and "\n" not in str(error.value)
+    with pytest.raises(StoreError, match="run 'kg build' again"):
+        create_app(ServeSettings(store=settings.store, exports=settings.exports))
     result = run_cli("query", "meetings", "--store", str(settings.store), cwd=tmp_path)
     assert result.returncode == 4
     assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
     assert "kg build" in result.stderr
+
+
+def test_two_language_versions_of_one_document_live_in_one_store(tmp_path: Path) -> None:
+    """The French sample and a stand-in for its English version (the same parsed report, read
+    as English): two sources, two named graphs, one work with two expressions."""
+    french = parse_sources([sample_source()], load_reference_data())[0]
+    english = replace(french, language="en", source_name="A_77_464.en.txt")
+    check_one_file_per_version([french, english])
+    with pytest.raises(InputError, match=r"A_77_464\.fr\.txt"):
+        check_one_file_per_version([french, replace(french, source_name="again.fr.txt")])
+    minter = IriMinter()
+    staged = stage_store(
+        tmp_path / "store",
+        [
+            GraphData(
+                str(minter.iri(graph_id(d))),
+                map_document(d, minter).serialize(format="nt").encode(),
+            )
+            for d in (french, english)
+        ],
+    )
+    try:
+        store = staged.open()
+        assert named_graphs(store) == [
+            "https://w3id.org/unkg/graph/A-77-464/eng",
+            "https://w3id.org/unkg/graph/A-77-464/fra",
+        ]
+        found = run_query(
+            store,
+            "SELECT ?expression WHERE { <https://w3id.org/unkg/akn/un/doc/A-77-464>"
+            " <https://w3id.org/unkg/ontology#isRealizedBy> ?expression }",
+        )
+        assert isinstance(found, ox.QuerySolutions)
+        assert sorted(str(r["expression"].value) for r in found) == [  # type: ignore[union-attr]
+            "https://w3id.org/unkg/akn/un/doc/A-77-464/eng",
+            "https://w3id.org/unkg/akn/un/doc/A-77-464/fra",
+        ]
+        assert [i for i in check_store(store) if i.severity == "Violation"] == []
+        del store
+    finally:
+        staged.discard()
