@@ -249,7 +249,7 @@ def test_resolution_text_to_its_draft_and_a_sponsor(tab: Tab, sample: Sample) ->
 
     recommended_by = page.locator("tr", has=page.locator('span[title$="#recommendedText"]'))
     recommended_by.get_by_role("link").click()
-    page.wait_for_url("**/resolutionDraft/**/A-C.3-77-L.8-Rev.1")
+    page.wait_for_url("**/akn/un/doc/A-C.3-77-L.8-Rev.1")
     expect(page.locator("h1")).to_contain_text(TEXT_VI_TITLE)
     expect(page.get_by_role("cell", name="A/C.3/77/L.8/Rev.1", exact=True)).to_be_visible()
     draft = BASE + page.url.removeprefix(tab.site + "/doc")

@@ -1,8 +1,8 @@
 """A committee report (Parts I and II) -> its RDF graph.
 
 Every document gets the IRI of its symbol (kg.ids). Dates are properties, and only where the
-report states them: the date of a meeting, of an adoption; a resolution known only by a symbol
-that contains a year (`E/RES/2022/12`) has that year as its work date. What the report records
+report states them (the date of a meeting, of an adoption, the date a citation prints); the
+report gives no date of its own, of its drafts or of the documents it lists. What the report records
 about a draft (sponsorships, adoption, votes, statements, budget implications) is a part of the
 draft named by what tells it apart and by the report (`kg.ids.recorded_local`); a statement on
 no particular draft is a part of the report.
