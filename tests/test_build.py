@@ -411,3 +411,24 @@ def test_two_language_versions_of_one_document_live_in_one_store(tmp_path: Path)
         del store
     finally:
         staged.discard()
+
+
+def test_a_resolution_cited_with_two_dates_is_one_iri_and_a_warning(
+    built: tuple[Settings, BuildResult],
+) -> None:
+    """Line 5134 cites `69/196 du 18 décembre 2014`; line 6224 reads `69/196 et 73/130 du
+    13 décembre 2018`, which gives 69/196 the date of 73/130. Before issue 10 that minted two
+    IRIs for A/RES/69/196; now it is one IRI, and the disagreement is a warning."""
+    settings, result = built
+    with open_store(settings.store) as store:
+        found = run_query(
+            store,
+            'SELECT ?node WHERE { ?node <http://purl.org/dc/terms/identifier> "A/RES/69/196" }',
+        )
+        assert isinstance(found, ox.QuerySolutions)
+        nodes = [str(row["node"].value) for row in found]  # type: ignore[union-attr]
+    assert nodes == ["https://w3id.org/unkg/akn/un/doc/A-RES-69-196"]
+    warned = [
+        w for w in result.warnings if w.startswith("Warning [cited-dates-agree] A/RES/69/196")
+    ]
+    assert len(warned) == 1 and "2014-12-18" in warned[0] and "2018-12-13" in warned[0]

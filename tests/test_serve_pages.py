@@ -20,6 +20,7 @@ from starlette.applications import Starlette
 
 from kg.build import Settings
 from kg.errors import StoreError
+from kg.ids import DocumentId, ExpressionId, GraphId, IriMinter
 from kg.serve import ServeSettings, create_app, pages
 from kg.store import STORE_FORMAT, STORE_MARKER, GraphData, stage_store
 
@@ -188,6 +189,31 @@ def test_void_absent_is_404(tmp_path: Path, built: ServeSettings) -> None:
     with serving(app) as url, httpx.Client(base_url=url) as http:
         assert http.get("/.well-known/void").status_code == 404
         assert http.get("/download/unkg.ttl").status_code == 404
+
+
+def test_a_symbol_with_a_hyphen_dereferences(tmp_path: Path) -> None:
+    """`A/RES/ES-11/1` is minted `.../doc/A-RES-ES%2D11-1` (kg.ids): the 303 keeps the
+    percent-encoding, and the page finds the document (and its language version)."""
+    minter = IriMinter()
+    work = minter.iri(DocumentId("A/RES/ES-11/1"))
+    expression = minter.iri(ExpressionId(DocumentId("A/RES/ES-11/1"), "eng"))
+    ntriples = (
+        f'<{work}> <http://purl.org/dc/terms/identifier> "A/RES/ES-11/1" .\n'
+        f"<{work}> <https://w3id.org/unkg/ontology#isRealizedBy> <{expression}> .\n"
+        f'<{expression}> <http://purl.org/dc/terms/source> "A_RES_ES-11_1.en.txt" .\n'
+    ).encode()
+    graph = minter.iri(GraphId("A/RES/ES-11/1", "eng"))
+    stage_store(tmp_path / "store", [GraphData(str(graph), ntriples)]).commit()
+    settings = ServeSettings(store=tmp_path / "store", exports=tmp_path / "exports")
+    app = Starlette(routes=pages.routes(settings))
+    path = str(work).removeprefix(minter.base)
+    assert path == "/akn/un/doc/A-RES-ES%2D11-1"
+    with serving(app) as url, httpx.Client(base_url=url) as http:
+        response = http.get(path)
+        assert response.status_code == 303 and response.headers["location"] == "/doc" + path
+        page = http.get("/doc" + path)
+        assert page.status_code == 200 and "A/RES/ES-11/1" in page.text
+        assert http.get("/doc" + path + "/eng").status_code == 200
 
 
 def test_everything_is_escaped(tmp_path: Path) -> None:
