@@ -1,8 +1,9 @@
 """A committee report (Parts I and II) -> its RDF graph.
 
 Every document gets the IRI of its symbol (kg.ids). Dates are properties, and only where the
-report states them (the date of a meeting, of an adoption, the date a citation prints); the
-report gives no date of its own, of its drafts or of the documents it lists. What the report records
+report states them (the date of a meeting, of an adoption, the date a citation prints, the
+year in a symbol such as `E/RES/2022/12`); it gives no date of its own, of its drafts or of
+the documents it lists. What the report records
 about a draft (sponsorships, adoption, votes, statements, budget implications) is a part of the
 draft named by what tells it apart and by the report (`kg.ids.recorded_local`); a statement on
 no particular draft is a part of the report.
@@ -15,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.ids import ActorId, DocumentId, ExpressionId, IriMinter, MeetingId, PartId, recorded_local
@@ -69,6 +70,7 @@ class _Frame:
     work: DocumentId
     expression: URIRef
     repeats: Counter[PartId]  # a record's first IRI -> how many records of this report carry it
+    printed_dates: Mapping[str, dt.date]  # symbol -> the date the report's texts print for it
 
     def recorded(self, owner: DocumentId, kind: str, *keys: str) -> URIRef:
         """The IRI of something this report records about `owner` (a draft, or the report)."""
@@ -90,6 +92,7 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
         work=work,
         expression=minter.iri(expression_id),
         repeats=Counter(),
+        printed_dates=known_citation_dates(report.texts),  # dated in one text, dated in all
     )
     _map_report_node(frame)
     for meeting in report.meetings:
@@ -103,9 +106,8 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
         *(s for d in report.drafts for s in d.statements),
     ):
         _map_statement(frame, statement)
-    dates = known_citation_dates(report.texts)  # a symbol dated in one text dates it in all
     for text in report.texts:
-        _map_recommended_text(frame, expression_id, text, dates)
+        _map_recommended_text(frame, expression_id, text, frame.printed_dates)
     for footnote in report.footnotes:
         # Footnotes of the report's own pages are numbered through the language version.
         node = minter.iri(PartId(expression_id, f"ftn_{footnote.number}"))
@@ -172,13 +174,22 @@ def _map_meeting(frame: _Frame, meeting: Meeting) -> None:
 
 
 def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
-    """A document known here only by its symbol, typed as this report names it. No work date:
-    the report prints none for it (a cited resolution's printed date comes with the citation,
-    kg.mapping.text)."""
+    """A document known here only by its symbol, typed as this report names it. A resolution
+    or decision whose symbol holds a year (`E/RES/2022/12`) has that year as its work date,
+    unless a text of the report prints its full date (kg.mapping.text states that one)."""
     graph = frame.graph
     node = frame.minter.iri(DocumentId(symbol))
     add_type(graph, node, DOCUMENT_CLASSES.get(kind, UNKG.OtherDocument))
     graph.add((node, DCTERMS.identifier, Literal(symbol)))
+    year = next(
+        (c for c in DocumentSymbol.parse(symbol).series if c.isdigit() and len(c) == 4), None
+    )
+    if (
+        kind in ("resolution", "decision")
+        and year is not None
+        and symbol not in frame.printed_dates
+    ):
+        graph.add((node, UNKG.workDate, Literal(year, datatype=XSD.gYear)))
     return node
 
 
