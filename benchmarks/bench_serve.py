@@ -45,7 +45,7 @@ import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-REPORT_GRAPH = "https://w3id.org/unkg/graph/A-77-464"
+REPORT_GRAPH = "https://w3id.org/unkg/graph/A-77-464/fra"
 ACCEPT = "application/sparql-results+json"
 
 PREFIXES = """PREFIX unkg: <https://w3id.org/unkg/ontology#>

@@ -28,6 +28,7 @@ from kg.mapping.terms import PREFIXES
 from kg.model import Report
 from kg.parse.document import Document, parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.parse.lexicon import LEXICONS
 from kg.reference.resolver import EntityResolver
 from kg.reference.states import ReferenceData, load_reference_data
 from kg.store import (
@@ -111,13 +112,13 @@ def parse_sources(
     resolver = EntityResolver(reference)
     table = instruments if instruments is not None else load_instruments()
     reports = [parse_document(s.name, s.data, resolver, table) for s in sources]
-    check_one_file_per_document(reports)
+    check_one_file_per_version(reports)
     return reports
 
 
-def check_one_file_per_document(documents: Sequence[Document]) -> None:
-    """One file per document and language: the same symbol in two languages is two expressions
-    of one work, but twice in one language the graphs would be merged without a word."""
+def check_one_file_per_version(documents: Sequence[Document]) -> None:
+    """The French and English versions of a symbol are two sources (two named graphs); the
+    same language version twice is an input error naming both files."""
     seen: dict[tuple[str, str], str] = {}
     for document in documents:
         key = (document.symbol, document.language)
@@ -128,6 +129,11 @@ def check_one_file_per_document(documents: Sequence[Document]) -> None:
                 f"({document.language}) is in both {seen[key]} and {document.source_name}",
             )
         seen[key] = document.source_name
+
+
+def graph_id(document: Document) -> GraphId:
+    """The named graph of a source: its symbol and language version."""
+    return GraphId(document.symbol, LEXICONS[document.language].akn_language)
 
 
 def parse_warnings(documents: Sequence[Document]) -> tuple[str, ...]:
@@ -187,7 +193,7 @@ def build(
             GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), _ontology_nt(minter)),
             GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), _nt(reference_graph)),
         ]
-        named += [GraphData(str(minter.iri(GraphId(r.symbol))), _nt(g)) for r, g in graphs]
+        named += [GraphData(str(minter.iri(graph_id(r))), _nt(g)) for r, g in graphs]
         staged = stage_store(settings.store, named)
     try:
         with times.stage("link"):

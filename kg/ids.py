@@ -1,8 +1,9 @@
 """The only place IRIs are minted (and parsed back).
 
 IRIs follow the Akoma Ntoso naming convention as profiled for the UN system (AKN4UN), under a
-configurable base that we control (`Settings.base`). One form is chosen where AKN4UN's own
-examples vary:
+configurable base that we control (`Settings.base`), with one deliberate departure: a UN
+document's IRIs are derived from its symbol (and language) alone, never from a date or a kind
+(see ontology/README.md, "How IRIs are formed").
 
 | entity            | IRI                                                               |
 |-------------------|-------------------------------------------------------------------|
@@ -11,22 +12,23 @@ examples vary:
 | group of States   | {base}/akn/ontology/organization/un/group-african-states          |
 | GA session        | {base}/akn/ontology/event/un/un-ga-77                             |
 | meeting           | {base}/akn/ontology/event/un/un-ga-c3-77-m45 (plenary: un-ga-77-pm3) |
-| document (work)   | {base}/akn/un/{type}/{subtype}/{body}/{date}/{symbol}             |
-| expression        | {work}/{language}@{date}   (language: ISO 639-2/T, `fra`)         |
+| document (work)   | {base}/akn/un/doc/{symbol}                                        |
+| expression        | {work}/{language}   (language: ISO 639-2/T, `fra`)                |
 | component         | {work or expression}/!{name}  (`!main`, `!draftResolution_V`)     |
-| part              | {work, expression or component}#{local}  (sponsorship_..., para_3)|
+| part              | {work, expression or component}#{local}  (para_3, ftn_12 ...)     |
 | concept           | {base}/akn/ontology/concept/un/{scheme}-{key}  (phrase-requests)  |
-| named graph       | {base}/graph/{symbol}                                             |
-
-AKN4UN writes both drafts and adopted resolutions as `statement/deliberation`; we use the AKN
-`name` of the statement instead (`statement/resolutionDraft`, `statement/resolution`), so that
-the kind of a document can be read back from its IRI without looking at the symbol.
+| named graph       | {base}/graph/{symbol}/{language}  (service graphs: graph/ontology) |
 
 The symbol segment is the UN symbol with `-` and reserved characters percent-encoded first and
 then `/` written as `-` (`A/C.3/77/L.7/Rev.1` -> `A-C.3-77-L.7-Rev.1`,
 `A/RES/ES-11/1` -> `A-RES-ES%2D11-1`), which makes the mapping injective: two different symbols
 never share an IRI. The symbol itself is always stored as a literal (`dcterms:identifier`) and is
 never recovered from an IRI by the rest of the code.
+
+What a source records about a draft (a sponsorship, an adoption, a vote, a statement, budget
+implications) is a part of the draft's IRI whose local name says what tells it apart and ends
+with the source: `{draft}#adoption_un-ga-c3-77-m45_in_A-77-464` (`recorded_local`). A statement
+on no particular draft hangs on the source itself.
 
 Dereferencing: every slash IRI is answered by the server with `303 See Other` to
 `{base}/doc/{path}` (HTML or RDF by content negotiation); fragment IRIs are described on the page
@@ -35,8 +37,8 @@ of the IRI before the `#`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote, unquote
@@ -45,26 +47,10 @@ from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/unkg"
 
-# AKN document type and subtype per kind of document.
-DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
-    "committee_report": ("debateReport", "report"),
-    "summary_record": ("debateReport", "minute"),
-    "verbatim_record": ("debate", "verbatim"),
-    "draft": ("statement", "resolutionDraft"),
-    "resolution": ("statement", "resolution"),
-    "decision": ("statement", "decision"),
-    "report": ("doc", "report"),
-    "note": ("doc", "note"),
-    "letter": ("doc", "letter"),
-    "document": ("doc", "document"),
-}
-_KIND_BY_TYPE: dict[tuple[str, str], str] = {}
-for _kind, _type in DOCUMENT_TYPES.items():
-    _KIND_BY_TYPE.setdefault(_type, _kind)
-
 _CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
-_LOCAL = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
+# Local names may hold encoded symbols (`%2D`, `~`).
+_LOCAL = re.compile(r"^[A-Za-z][A-Za-z0-9_.~%\-]*$")
+_LANGUAGE = re.compile(r"^[a-z]{3}$")
 
 
 class IdentifierError(ValueError):
@@ -80,9 +66,39 @@ def decode_symbol(segment: str) -> str:
     return unquote(segment.replace("-", "/"))
 
 
+def symbol_key(symbol: str) -> str:
+    """A symbol inside a local name: its IRI segment with `_` escaped as well, so that `_` is
+    free to separate the keys of the local name (`A/C.3/77/L.7` -> `A-C.3-77-L.7`)."""
+    return encode_symbol(symbol).replace("_", "%5F")
+
+
+def recorded_local(kind: str, keys: Sequence[str], source: str, repeat: int = 1) -> str:
+    """The local name of something a source records: `{kind}_{key}..._in_{source}`.
+
+    `keys` are what tells such records of one source apart (meeting, phase, actor, timing, part
+    of a text); `repeat` (2, 3 ...) separates true repeats only, i.e. records of the same source
+    whose keys are all equal. No key holds `_in_`, and the source's key holds no `_`, so the
+    source is the text after the last `_in_`.
+    """
+    if not re.fullmatch(r"[a-z][A-Za-z]*", kind):
+        raise IdentifierError(f"invalid record kind {kind!r}")
+    for key in keys:
+        if not key or "_in_" in f"_{key}_" or not _LOCAL.match(f"x{key}"):
+            raise IdentifierError(f"invalid key {key!r} of a {kind}")
+    if repeat < 1:
+        raise IdentifierError(f"invalid repeat {repeat}")
+    counter = [str(repeat)] if repeat > 1 else []
+    return "_".join([kind, *keys, *counter, "in", symbol_key(source)])
+
+
 def _check_code(code: str, what: str) -> None:
     if not _CODE.match(code):
         raise IdentifierError(f"invalid {what} code {code!r}")
+
+
+def _check_symbol(symbol: str) -> None:
+    if not symbol.strip() or symbol != symbol.strip():
+        raise IdentifierError(f"invalid symbol {symbol!r}")
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,10 @@ class ActorId:
                 raise IdentifierError(f"invalid ISO 3166-1 alpha-3 code {self.code!r}")
         else:
             _check_code(self.code, self.kind)
+
+    def key(self) -> str:
+        """The actor inside a local name: `state-fra`, `group-african-states`, `body-un-unodc`."""
+        return f"{self.kind}-{self.code.lower()}"
 
     def path(self) -> str:
         local = {
@@ -131,52 +151,42 @@ class MeetingId:
         if self.session < 1 or self.number < 1:
             raise IdentifierError(f"invalid meeting {self.session}/{self.number}")
 
-    def path(self) -> str:
+    def key(self) -> str:
+        """The meeting inside a local name, as in its IRI: `un-ga-c3-77-m45`, `un-ga-77-pm3`."""
         # Plenary meetings of the Assembly are `pm`, meetings of other bodies `m`.
         marker = "pm" if self.body == "un-ga" else "m"
-        return f"akn/ontology/event/un/{self.body}-{self.session}-{marker}{self.number}"
+        return f"{self.body}-{self.session}-{marker}{self.number}"
+
+    def path(self) -> str:
+        return f"akn/ontology/event/un/{self.key()}"
 
 
 @dataclass(frozen=True)
 class DocumentId:
-    """A document at work level: its kind, issuing body, IRI date and UN symbol."""
+    """A UN document at work level, named by its symbol and nothing else."""
 
-    kind: str
-    body: str
-    date: str  # ISO date, or a year where only the year is known
     symbol: str
 
     def __post_init__(self) -> None:
-        if self.kind not in DOCUMENT_TYPES:
-            raise IdentifierError(f"unknown document kind {self.kind!r}")
-        _check_code(self.body, "body")
-        if not _DATE.match(self.date):
-            raise IdentifierError(f"invalid work date {self.date!r}")
-        if not self.symbol.strip() or self.symbol != self.symbol.strip():
-            raise IdentifierError(f"invalid symbol {self.symbol!r}")
-
-    @classmethod
-    def dated(cls, kind: str, body: str, date: dt.date | int, symbol: str) -> DocumentId:
-        text = date.isoformat() if isinstance(date, dt.date) else f"{date:04d}"
-        return cls(kind, body, text, symbol)
+        _check_symbol(self.symbol)
 
     def path(self) -> str:
-        doc_type, subtype = DOCUMENT_TYPES[self.kind]
-        return f"akn/un/{doc_type}/{subtype}/{self.body}/{self.date}/{encode_symbol(self.symbol)}"
+        return f"akn/un/doc/{encode_symbol(self.symbol)}"
 
 
 @dataclass(frozen=True)
 class ExpressionId:
+    """A language version of a document (ISO 639-2/T: `fra`, `eng`)."""
+
     work: DocumentId
-    language: str  # ISO 639-2/T
-    date: str
+    language: str
 
     def __post_init__(self) -> None:
-        if not re.fullmatch(r"[a-z]{3}", self.language) or not _DATE.match(self.date):
-            raise IdentifierError(f"invalid expression {self.language}@{self.date}")
+        if not _LANGUAGE.match(self.language):
+            raise IdentifierError(f"invalid expression language {self.language!r}")
 
     def path(self) -> str:
-        return f"{self.work.path()}/{self.language}@{self.date}"
+        return f"{self.work.path()}/{self.language}"
 
 
 @dataclass(frozen=True)
@@ -199,9 +209,9 @@ class ComponentId:
 class PartId:
     """A node inside a document, expression or component: `{owner}#{local}`.
 
-    Local names: `sponsorship_original_state-fra`, `adoption`, `statement_003`; in resolution
-    texts `preamble`, `preamble__para_4`, `para_3`, `para_6__point_a`, `ftn_12`,
-    `para_3__cit_1`, `para_3__mandate_1`.
+    Local names: in resolution texts `preamble`, `preamble__para_4`, `para_3`, `para_6__point_a`,
+    `ftn_12`, `para_3__cit_1`, `para_3__mandate_1`; footnotes of a report's own pages `ftn_1`
+    (on its expression); records of a source, see `recorded_local`.
     """
 
     document: DocumentId | ExpressionId | ComponentId
@@ -235,12 +245,45 @@ class ConceptId:
 
 @dataclass(frozen=True)
 class GraphId:
-    """The named graph that holds what was read from one source document."""
+    """A named graph: what was read from one source expression (its symbol and language:
+    `graph/A-77-464/fra`), or, without a language, a graph of the service's own
+    (`graph/ontology`, `graph/reference`)."""
 
-    symbol: str
+    name: str
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_symbol(self.name)
+        if self.language is not None and not _LANGUAGE.match(self.language):
+            raise IdentifierError(f"invalid graph language {self.language!r}")
 
     def path(self) -> str:
-        return f"graph/{encode_symbol(self.symbol)}"
+        language = f"/{self.language}" if self.language is not None else ""
+        return f"graph/{encode_symbol(self.name)}{language}"
+
+
+@dataclass(frozen=True)
+class ServiceId:
+    """A resource of the service itself: the dataset description `dataset` (its parts are
+    fragments: `dataset#dist-unkg.nt`), the SPARQL endpoint `sparql`, a dump `download/{file}`."""
+
+    kind: Literal["dataset", "sparql", "download"]
+    name: str | None = None  # the file of a download
+    fragment: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == "download") != (self.name is not None):
+            raise IdentifierError(
+                f"a {self.kind} {'needs' if self.name is None else 'has no'} file"
+            )
+        if self.name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._\-]*", self.name):
+            raise IdentifierError(f"invalid file name {self.name!r}")
+        if self.fragment is not None and not _LOCAL.match(self.fragment):
+            raise IdentifierError(f"invalid fragment {self.fragment!r}")
+
+    def path(self) -> str:
+        path = f"download/{self.name}" if self.kind == "download" else self.kind
+        return path if self.fragment is None else f"{path}#{self.fragment}"
 
 
 Identifier = (
@@ -253,6 +296,7 @@ Identifier = (
     | PartId
     | ConceptId
     | GraphId
+    | ServiceId
 )
 
 
@@ -269,6 +313,10 @@ class IriMinter:
     def iri(self, identifier: Identifier) -> URIRef:
         return URIRef(f"{self.base}/{identifier.path()}")
 
+    def uri_space(self) -> str:
+        """The common start of every IRI of the data (VoID `uriSpace`)."""
+        return f"{self.base}/akn/"
+
     def parse(self, iri: str) -> Identifier:
         prefix = self.base + "/"
         if not iri.startswith(prefix):
@@ -282,12 +330,14 @@ _EVENT = re.compile(
     r"(?:-(?P<marker>pm|m)(?P<number>\d+))?$"
 )
 _DOC = re.compile(
-    r"^akn/un/(?P<type>\w+)/(?P<subtype>\w+)/(?P<body>[a-z0-9\-]+)/(?P<date>[\d\-]+)/"
-    r"(?P<symbol>[^/@#!]+)(?:/(?P<lang>[a-z]{3})@(?P<edate>[\d\-]+))?"
+    r"^akn/un/doc/(?P<symbol>[^/#!]+)(?:/(?P<lang>[a-z]{3}))?"
     r"(?:/!(?P<component>[A-Za-z][A-Za-z0-9_]*))?(?:#(?P<local>.+))?$"
 )
 _CONCEPT = re.compile(r"^akn/ontology/concept/un/(?P<scheme>[a-z0-9]+)-(?P<key>[a-z0-9_\-]+)$")
-_GRAPH = re.compile(r"^graph/(?P<symbol>[^/#]+)$")
+_GRAPH = re.compile(r"^graph/(?P<symbol>[^/#]+)(?:/(?P<lang>[a-z]{3}))?$")
+_SERVICE = re.compile(
+    r"^(?:(?P<kind>dataset|sparql)|download/(?P<name>[^/#]+))(?:#(?P<fragment>.+))?$"
+)
 
 
 def _parse_path(path: str) -> Identifier:
@@ -303,15 +353,10 @@ def _parse_path(path: str) -> Identifier:
             return SessionId(match["body"], int(match["session"]))
         return MeetingId(match["body"], int(match["session"]), int(match["number"]))
     if match := _DOC.match(path):
-        kind = _KIND_BY_TYPE.get((match["type"], match["subtype"]))
-        if kind is None:
-            raise IdentifierError(f"unknown document type in {path}")
-        owner: DocumentId | ExpressionId | ComponentId = DocumentId(
-            kind, match["body"], match["date"], decode_symbol(match["symbol"])
-        )
+        owner: DocumentId | ExpressionId | ComponentId = DocumentId(decode_symbol(match["symbol"]))
         if match["lang"]:
             assert isinstance(owner, DocumentId)
-            owner = ExpressionId(owner, match["lang"], match["edate"])
+            owner = ExpressionId(owner, match["lang"])
         if match["component"]:
             assert not isinstance(owner, ComponentId)
             owner = ComponentId(owner, match["component"])
@@ -319,5 +364,11 @@ def _parse_path(path: str) -> Identifier:
     if match := _CONCEPT.match(path):
         return ConceptId(match["scheme"], match["key"])
     if match := _GRAPH.match(path):
-        return GraphId(decode_symbol(match["symbol"]))
+        return GraphId(decode_symbol(match["symbol"]), match["lang"])
+    if match := _SERVICE.match(path):
+        if match["name"]:
+            return ServiceId("download", match["name"], match["fragment"])
+        return ServiceId(
+            "sparql" if match["kind"] == "sparql" else "dataset", None, match["fragment"]
+        )
     raise IdentifierError(f"not an IRI this service mints: {path}")

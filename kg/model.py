@@ -85,16 +85,6 @@ class VoteChoice(StrEnum):
     ABSTAIN = "abstain"
 
 
-class WorkDateBasis(StrEnum):
-    """Which date of a document its IRI carries (see kg.ids)."""
-
-    ISSUE = "issue"
-    FIRST_CONSIDERATION = "first_consideration"
-    ADOPTION = "adoption"
-    YEAR_ONLY = "year_only"
-    LAST_MEETING = "last_meeting"  # a report: issued after the last meeting it records
-
-
 @dataclass(frozen=True)
 class MeetingRef:
     """A meeting of a body in a session, e.g. the 45th meeting of the Third Committee."""

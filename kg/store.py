@@ -18,6 +18,9 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 
 STORE_MARKER = "unkg-store"  # a file that marks a directory as one of our stores
+# The format of the data in the store, written in the marker. A store of another format is
+# rebuilt, never migrated. 1: IRIs with kinds and dates; 2: IRIs by symbol (kg.ids).
+STORE_FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def stage_store(path: Path, graphs: Iterable[GraphData]) -> StagedStore:
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     try:
         count = _load(staging, graphs)
-        (staging / STORE_MARKER).write_text("1\n", encoding="utf-8")
+        (staging / STORE_MARKER).write_text(f"{STORE_FORMAT}\n", encoding="utf-8")
     except (OSError, ValueError, SyntaxError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(f"{path}: could not write the store: {error}") from error
@@ -105,11 +108,26 @@ def _recover(path: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+def check_store_format(path: Path) -> None:
+    """Refuse a directory that is not a store, or a store of another format, in one line."""
+    marker = path / STORE_MARKER
+    if not marker.exists():
+        raise StoreError(f"{path}: no store here; run 'kg build' first")
+    try:
+        found = marker.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        raise StoreError(f"{path}: cannot read the store marker: {error}") from error
+    if found != STORE_FORMAT:
+        raise StoreError(
+            f"{path}: store format {found or 'unmarked'} was written by another version of kg"
+            f" (this one reads format {STORE_FORMAT}); run 'kg build' again"
+        )
+
+
 @contextmanager
 def open_store(path: Path) -> Iterator[ox.Store]:
     """Open an existing store read-only."""
-    if not (path / STORE_MARKER).exists():
-        raise StoreError(f"{path}: no store here; run 'kg build' first")
+    check_store_format(path)
     try:
         store = ox.Store.read_only(str(path))
     except OSError as error:

@@ -112,7 +112,6 @@ class UNKG(DefinedNamespace):
     memberOf: URIRef
     parentBody: URIRef
     membershipStatus: URIRef
-    workDateBasis: URIRef
     sourceDocument: URIRef
     sourceSpan: URIRef
     hasPreamble: URIRef
@@ -172,7 +171,6 @@ class UNKG(DefinedNamespace):
     SubmissionModeScheme: URIRef
     VoteChoiceScheme: URIRef
     MembershipStatusScheme: URIRef
-    WorkDateBasisScheme: URIRef
     CitedKindScheme: URIRef
     OpeningPhraseScheme: URIRef
     MandateActionScheme: URIRef
@@ -194,11 +192,6 @@ class UNKG(DefinedNamespace):
     vote_abstain: URIRef
     status_member: URIRef
     status_observer: URIRef
-    date_issue: URIRef
-    date_first_consideration: URIRef
-    date_adoption: URIRef
-    date_year_only: URIRef
-    date_last_meeting: URIRef
     kind_resolution: URIRef
     kind_decision: URIRef
     kind_document: URIRef

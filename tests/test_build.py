@@ -18,15 +18,20 @@ from kg.build import (
     Settings,
     Source,
     build,
-    check_one_file_per_document,
+    check_one_file_per_version,
+    graph_id,
+    map_document,
     parse_sources,
     parse_warnings,
     sample_source,
 )
-from kg.errors import InputError, ShapeViolationError
+from kg.consistency import check_store
+from kg.errors import InputError, ShapeViolationError, StoreError
+from kg.ids import IriMinter
 from kg.model import ParseWarning
 from kg.reference.states import load_reference_data
-from kg.store import named_graphs, open_store
+from kg.serve import ServeSettings, create_app
+from kg.store import STORE_MARKER, GraphData, named_graphs, open_store, run_query, stage_store
 
 SAMPLE_SYMBOL = "A/77/464"
 
@@ -59,7 +64,7 @@ def test_store_has_one_named_graph_per_document(built: tuple[Settings, BuildResu
         graphs = named_graphs(store)
     assert graphs == sorted(
         [
-            "https://w3id.org/unkg/graph/A-77-464",
+            "https://w3id.org/unkg/graph/A-77-464/fra",
             "https://w3id.org/unkg/graph/ontology",
             "https://w3id.org/unkg/graph/reference",
         ]
@@ -95,7 +100,7 @@ def test_jsonld_dump_keeps_the_named_graphs_and_writes_types_as_type(
     document = json.loads((settings.exports / "unkg.jsonld").read_text("utf-8"))
     assert document["@context"]["type"] == "@type"
     graphs = {entry["id"]: entry["@graph"] for entry in document["@graph"]}
-    assert "https://w3id.org/unkg/graph/A-77-464" in graphs
+    assert "https://w3id.org/unkg/graph/A-77-464/fra" in graphs
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     nodes = [node for nodes in graphs.values() for node in nodes]
     assert not any(rdf_type in node or "rdf:type" in node for node in nodes)
@@ -131,12 +136,12 @@ def test_store_holds_exactly_the_documents_given(tmp_path: Path) -> None:
     settings = Settings(store=tmp_path / "store", exports=tmp_path / "exports")
     build([sample_source(), renamed_sample("A/77/999")], settings)
     with open_store(settings.store) as store:
-        assert "https://w3id.org/unkg/graph/A-77-999" in named_graphs(store)
+        assert "https://w3id.org/unkg/graph/A-77-999/fra" in named_graphs(store)
     build([renamed_sample("A/77/999")], settings)
     with open_store(settings.store) as store:
         graphs = named_graphs(store)
-    assert "https://w3id.org/unkg/graph/A-77-999" in graphs
-    assert "https://w3id.org/unkg/graph/A-77-464" not in graphs
+    assert "https://w3id.org/unkg/graph/A-77-999/fra" in graphs
+    assert "https://w3id.org/unkg/graph/A-77-464/fra" not in graphs
 
 
 def test_failed_build_leaves_store_and_dumps_intact(tmp_path: Path) -> None:
@@ -148,7 +153,7 @@ def test_failed_build_leaves_store_and_dumps_intact(tmp_path: Path) -> None:
         build([sample_source(), renamed_sample("A/77/999"), broken], settings)
     assert digests(settings.exports) == before
     with open_store(settings.store) as store:
-        assert "https://w3id.org/unkg/graph/A-77-999" not in named_graphs(store)
+        assert "https://w3id.org/unkg/graph/A-77-999/fra" not in named_graphs(store)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     assert leftovers == []
 
@@ -295,6 +300,170 @@ def test_same_symbol_twice_in_one_language_names_both_files(tmp_path: Path) -> N
 def test_same_symbol_in_two_languages_is_allowed() -> None:
     report = parse_sources([sample_source()], load_reference_data())[0]
     english = replace(report, language="en", source_name="A_77_464.en.txt")
-    check_one_file_per_document([report, english])
+    check_one_file_per_version([report, english])
     with pytest.raises(InputError, match=r"is in both A_77_464\.fr\.txt and A_77_464\.en\.txt"):
-        check_one_file_per_document([report, replace(english, language="fr")])
+        check_one_file_per_version([report, replace(english, language="fr")])
+
+
+def test_the_same_symbol_and_language_twice_is_an_input_error_naming_both() -> None:
+    twin = Source("copy.txt", sample_source().data)
+    with pytest.raises(InputError) as error:
+        parse_sources([sample_source(), twin], load_reference_data())
+    message = str(error.value)
+    assert "copy.txt" in message and "A_77_464.fr.txt" in message and "A/77/464" in message
+
+
+def test_two_reports_give_each_document_one_iri_and_keep_their_records_apart(
+    tmp_path: Path,
+) -> None:
+    """Two reports naming the same drafts and documents, loaded in either order: one IRI per
+    symbol, the same IRIs both times, and what each report records about a draft its own."""
+    settings = Settings(store=tmp_path / "store", exports=tmp_path / "exports")
+    symbols = "SELECT ?symbol ?node WHERE { ?node <http://purl.org/dc/terms/identifier> ?symbol }"
+    adoptions = "SELECT ?node WHERE { ?node a <https://w3id.org/unkg/ontology#Adoption> }"
+    tables = []
+    for order in (
+        [sample_source(), renamed_sample("A/77/999")],
+        [renamed_sample("A/77/999"), sample_source()],
+    ):
+        build(order, settings)
+        with open_store(settings.store) as store:
+            rows = run_query(store, symbols)
+            assert isinstance(rows, ox.QuerySolutions)
+            table = {(str(r["symbol"].value), str(r["node"].value)) for r in rows}  # type: ignore[union-attr]
+            found = run_query(store, adoptions)
+            assert isinstance(found, ox.QuerySolutions)
+            adopted = {str(r["node"].value) for r in found}  # type: ignore[union-attr]
+            assert not [i for i in check_store(store) if i.severity == "Violation"]
+        tables.append(table)
+    assert tables[0] == tables[1]
+    nodes: dict[str, set[str]] = {}
+    for symbol, node in tables[0]:
+        nodes.setdefault(symbol, set()).add(node)
+    assert [s for s, found in nodes.items() if len(found) > 1] == []
+    draft = "https://w3id.org/unkg/akn/un/doc/A-C.3-77-L.2"
+    assert nodes["A/C.3/77/L.2"] == {draft}
+    assert nodes["A/77/164"] == {"https://w3id.org/unkg/akn/un/doc/A-77-164"}
+    assert {a for a in adopted if a.startswith(draft + "#")} == {
+        f"{draft}#adoption_un-ga-c3-77-m45_in_A-77-464",
+        f"{draft}#adoption_un-ga-c3-77-m45_in_A-77-999",
+    }
+
+
+def test_one_symbol_under_two_iris_is_rejected_across_documents(tmp_path: Path) -> None:
+    """The cross-document rule holds for every kind of document, here a note and a report of
+    the Secretary-General minted under two IRIs for one symbol by two sources."""
+    unkg, rdf = "https://w3id.org/unkg/ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    sub_class = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+    ontology = "".join(
+        f"<{unkg}{cls}> {sub_class} <{unkg}Document> .\n"
+        for cls in ("Note", "SecretaryGeneralReport")
+    )
+
+    def source(iri: str, cls: str) -> bytes:
+        return (
+            f'<{iri}> <http://purl.org/dc/terms/identifier> "A/77/164" .\n'
+            f"<{iri}> <{rdf}type> <{unkg}{cls}> .\n"
+        ).encode()
+
+    one = "https://w3id.org/unkg/akn/un/doc/A-77-164"
+    old = "https://w3id.org/unkg/akn/un/doc/report/un/2022-10-03/A-77-164"
+    graphs = [
+        GraphData("https://w3id.org/unkg/graph/ontology", ontology.encode()),
+        GraphData(
+            "https://w3id.org/unkg/graph/A-77-464/fra", source(one, "SecretaryGeneralReport")
+        ),
+        GraphData("https://w3id.org/unkg/graph/A-77-465/eng", source(old, "Note")),
+    ]
+    staged = stage_store(tmp_path / "store", graphs)
+    try:
+        problems = check_store(staged.open())
+    finally:
+        staged.discard()
+    assert [(p.rule, p.focus, p.severity) for p in problems] == [
+        ("one-iri-per-symbol", "A/77/164", "Violation")
+    ]
+    assert one in problems[0].message and old in problems[0].message
+    staged = stage_store(tmp_path / "store", graphs[:2])
+    try:
+        assert check_store(staged.open()) == []
+    finally:
+        staged.discard()
+
+
+@pytest.mark.parametrize("marker", ["1\n", ""])
+def test_a_store_of_an_older_format_must_be_rebuilt(tmp_path: Path, marker: str) -> None:
+    settings = Settings(store=tmp_path / "store", exports=tmp_path / "exports")
+    build([sample_source()], settings)
+    (settings.store / STORE_MARKER).write_text(marker, encoding="utf-8")
+    with pytest.raises(StoreError) as error, open_store(settings.store):
+        pass
+    assert "run 'kg build' again" in str(error.value) and "\n" not in str(error.value)
+    with pytest.raises(StoreError, match="run 'kg build' again"):
+        create_app(ServeSettings(store=settings.store, exports=settings.exports))
+    result = run_cli("query", "meetings", "--store", str(settings.store), cwd=tmp_path)
+    assert result.returncode == 4
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+    assert "kg build" in result.stderr
+
+
+def test_two_language_versions_of_one_document_live_in_one_store(tmp_path: Path) -> None:
+    """The French sample and a stand-in for its English version (the same parsed report, read
+    as English): two sources, two named graphs, one work with two expressions."""
+    french = parse_sources([sample_source()], load_reference_data())[0]
+    english = replace(french, language="en", source_name="A_77_464.en.txt")
+    check_one_file_per_version([french, english])
+    with pytest.raises(InputError, match=r"A_77_464\.fr\.txt"):
+        check_one_file_per_version([french, replace(french, source_name="again.fr.txt")])
+    minter = IriMinter()
+    staged = stage_store(
+        tmp_path / "store",
+        [
+            GraphData(
+                str(minter.iri(graph_id(d))),
+                map_document(d, minter).serialize(format="nt").encode(),
+            )
+            for d in (french, english)
+        ],
+    )
+    try:
+        store = staged.open()
+        assert named_graphs(store) == [
+            "https://w3id.org/unkg/graph/A-77-464/eng",
+            "https://w3id.org/unkg/graph/A-77-464/fra",
+        ]
+        found = run_query(
+            store,
+            "SELECT ?expression WHERE { <https://w3id.org/unkg/akn/un/doc/A-77-464>"
+            " <https://w3id.org/unkg/ontology#isRealizedBy> ?expression }",
+        )
+        assert isinstance(found, ox.QuerySolutions)
+        assert sorted(str(r["expression"].value) for r in found) == [  # type: ignore[union-attr]
+            "https://w3id.org/unkg/akn/un/doc/A-77-464/eng",
+            "https://w3id.org/unkg/akn/un/doc/A-77-464/fra",
+        ]
+        assert [i for i in check_store(store) if i.severity == "Violation"] == []
+        del store
+    finally:
+        staged.discard()
+
+
+def test_a_resolution_cited_with_two_dates_is_one_iri_and_a_warning(
+    built: tuple[Settings, BuildResult],
+) -> None:
+    """Line 5134 cites `69/196 du 18 décembre 2014`; line 6224 reads `69/196 et 73/130 du
+    13 décembre 2018`, which gives 69/196 the date of 73/130. Before issue 10 that minted two
+    IRIs for A/RES/69/196; now it is one IRI, and the disagreement is a warning."""
+    settings, result = built
+    with open_store(settings.store) as store:
+        found = run_query(
+            store,
+            'SELECT ?node WHERE { ?node <http://purl.org/dc/terms/identifier> "A/RES/69/196" }',
+        )
+        assert isinstance(found, ox.QuerySolutions)
+        nodes = [str(row["node"].value) for row in found]  # type: ignore[union-attr]
+    assert nodes == ["https://w3id.org/unkg/akn/un/doc/A-RES-69-196"]
+    warned = [
+        w for w in result.warnings if w.startswith("Warning [cited-dates-agree] A/RES/69/196")
+    ]
+    assert len(warned) == 1 and "2014-12-18" in warned[0] and "2018-12-13" in warned[0]

@@ -96,9 +96,12 @@ def test_undated_citations_take_the_date_another_text_of_the_report_prints(
     second = next(text for text in report.texts if text.label == "II")
     assert "A/RES/76/181" not in known_citation_dates([second])  # text II alone: no date
     graph = map_report(report, IriMinter())
-    work = "https://w3id.org/unkg/akn/un/statement/resolution/un-ga/2021-12-16/A-RES-76-181"
+    # One IRI by symbol for every citation of it, dated or not; the date printed at line 512
+    # is its work date, a property.
+    work = URIRef("https://w3id.org/unkg/akn/un/doc/A-RES-76-181")
     lines = {
         int(str(graph.value(citation, UNKG.sourceLineStart)))
-        for citation in graph.subjects(UNKG.citationTarget, URIRef(work))
+        for citation in graph.subjects(UNKG.citationTarget, work)
     }
     assert {512, 735, 5220} <= lines
+    assert [str(date) for date in graph.objects(work, UNKG.workDate)] == ["2021-12-16"]

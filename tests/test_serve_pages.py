@@ -20,8 +20,9 @@ from starlette.applications import Starlette
 
 from kg.build import Settings
 from kg.errors import StoreError
+from kg.ids import DocumentId, ExpressionId, GraphId, IriMinter
 from kg.serve import ServeSettings, create_app, pages
-from kg.store import STORE_MARKER, GraphData, stage_store
+from kg.store import STORE_FORMAT, STORE_MARKER, GraphData, stage_store
 
 DRAFT_SYMBOL = "A/C.3/77/L.7/Rev.1"
 SPAIN = "https://w3id.org/unkg/akn/ontology/organization/un/state-esp"
@@ -112,9 +113,7 @@ def test_rdf_formats_parse_and_contain_the_resource(
 
 
 def test_not_found_and_not_acceptable(client: httpx.Client, draft_iri: str) -> None:
-    assert (
-        client.get("/doc/akn/un/statement/resolutionDraft/un-ga-c3/2022-11-15/X").status_code == 404
-    )
+    assert client.get("/doc/akn/un/doc/X").status_code == 404
     assert client.get("/doc/nothing").status_code == 404
     assert client.get("/nowhere").status_code == 404
     refused = client.get("/doc" + _path(draft_iri), headers={"Accept": "image/png"})
@@ -124,7 +123,7 @@ def test_not_found_and_not_acceptable(client: httpx.Client, draft_iri: str) -> N
 
 def test_home_page(client: httpx.Client) -> None:
     page = client.get("/").text
-    assert "https://w3id.org/unkg/graph/A-77-464" in page
+    assert "https://w3id.org/unkg/graph/A-77-464/fra" in page
     for link in ('href="/sparql"', 'href="/download"', 'href="/doc/ontology"'):
         assert link in page
     assert client.get("/ontology").status_code == 303
@@ -192,9 +191,34 @@ def test_void_absent_is_404(tmp_path: Path, built: ServeSettings) -> None:
         assert http.get("/download/unkg.ttl").status_code == 404
 
 
+def test_a_symbol_with_a_hyphen_dereferences(tmp_path: Path) -> None:
+    """`A/RES/ES-11/1` is minted `.../doc/A-RES-ES%2D11-1` (kg.ids): the 303 keeps the
+    percent-encoding, and the page finds the document (and its language version)."""
+    minter = IriMinter()
+    work = minter.iri(DocumentId("A/RES/ES-11/1"))
+    expression = minter.iri(ExpressionId(DocumentId("A/RES/ES-11/1"), "eng"))
+    ntriples = (
+        f'<{work}> <http://purl.org/dc/terms/identifier> "A/RES/ES-11/1" .\n'
+        f"<{work}> <https://w3id.org/unkg/ontology#isRealizedBy> <{expression}> .\n"
+        f'<{expression}> <http://purl.org/dc/terms/source> "A_RES_ES-11_1.en.txt" .\n'
+    ).encode()
+    graph = minter.iri(GraphId("A/RES/ES-11/1", "eng"))
+    stage_store(tmp_path / "store", [GraphData(str(graph), ntriples)]).commit()
+    settings = ServeSettings(store=tmp_path / "store", exports=tmp_path / "exports")
+    app = Starlette(routes=pages.routes(settings))
+    path = str(work).removeprefix(minter.base)
+    assert path == "/akn/un/doc/A-RES-ES%2D11-1"
+    with serving(app) as url, httpx.Client(base_url=url) as http:
+        response = http.get(path)
+        assert response.status_code == 303 and response.headers["location"] == "/doc" + path
+        page = http.get("/doc" + path)
+        assert page.status_code == 200 and "A/RES/ES-11/1" in page.text
+        assert http.get("/doc" + path + "/eng").status_code == 200
+
+
 def test_everything_is_escaped(tmp_path: Path) -> None:
     base = "https://w3id.org/unkg"
-    doc = f"{base}/akn/un/statement/resolutionDraft/un-ga-c3/2022-11-15/A-C.3-77-L.99"
+    doc = f"{base}/akn/un/doc/A-C.3-77-L.99"
     evil = "<script>alert(1)</script>"
     ntriples = (
         f'<{doc}> <http://purl.org/dc/terms/title> "{evil}"@en .\n'
@@ -291,7 +315,7 @@ def _graph_sizes(built: ServeSettings) -> dict[str, int]:
 def test_a_damaged_store_is_one_clear_error_before_serving(tmp_path: Path) -> None:
     damaged = tmp_path / "store"
     damaged.mkdir()
-    (damaged / STORE_MARKER).write_text("1\n", encoding="utf-8")  # the marker, no database
+    (damaged / STORE_MARKER).write_text(STORE_FORMAT, encoding="utf-8")  # marker, no database
     with pytest.raises(StoreError, match="cannot open the store"):
         create_app(ServeSettings(store=damaged, exports=tmp_path))
     command = [sys.executable, "-m", "kg", "serve", "--store", str(damaged), "--port", "9"]

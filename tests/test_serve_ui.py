@@ -18,12 +18,9 @@ from kg.serve import ServeSettings, charts, create_app
 from kg.serve.query_page import _json_for_html
 
 SVG = "{http://www.w3.org/2000/svg}"
-DRAFT = "/doc/akn/un/statement/resolutionDraft/un-ga-c3/2022-11-15/A-C.3-77-L.7-Rev.1"
+DRAFT = "/doc/akn/un/doc/A-C.3-77-L.7-Rev.1"
 SPAIN = "/doc/akn/ontology/organization/un/state-esp"
-TEXT = (
-    "/doc/akn/un/debateReport/report/un-ga-c3/2022-11-15/A-77-464/fra@2022-11-15"
-    "/!draftResolution_VI"
-)
+TEXT = "/doc/akn/un/doc/A-77-464/fra/!draftResolution_VI"
 STATIC = Path(charts.__file__).parent / "static"
 
 
@@ -179,7 +176,7 @@ def test_charts_handle_empty_data() -> None:
         ET.fromstring(svg)
 
 
-CITED = "/doc/akn/un/statement/resolution/un-ga/2021-12-16/A-RES-76-181"
+CITED = "/doc/akn/un/doc/A-RES-76-181"
 
 
 def test_a_cited_resolution_shows_what_recalls_it(client: httpx.Client) -> None:

@@ -322,7 +322,9 @@ def sponsorship_by(sponsor: Callable[[IriMinter], URIRef], local: str) -> Break:
 
 def duplicate_sponsor(report: Graph, ref: Graph, minter: IriMinter) -> URIRef:
     group = actor(minter, "group", "african-states")
-    sponsorship_by(lambda _m: group, "sponsorship_later_group-african-states")(report, ref, minter)
+    sponsorship_by(lambda _m: group, "sponsorship_later_group-african-states_in_A-77-464")(
+        report, ref, minter
+    )
     return draft(report, L11)
 
 
@@ -359,7 +361,7 @@ def at_meeting_without_meeting(report: Graph, _ref: Graph, _minter: IriMinter) -
 
 
 def joined_at_another_meeting(report: Graph, _ref: Graph, minter: IriMinter) -> URIRef:
-    node = URIRef(f"{draft(report, L8)}#sponsorship_at_meeting_state-ago")
+    node = URIRef(f"{draft(report, L8)}#sponsorship_at_meeting_state-ago_in_A-77-464")
     assert (node, UNKG.meeting, meeting(minter, 51)) in report
     return set_value(report, node, UNKG.meeting, meeting(minter, 50))
 
@@ -385,11 +387,28 @@ def draft_iri(old: str, new: str) -> Break:
     return brk
 
 
-def expression_in_main_form(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
-    node = the(report, UNKG.Expression)
-    renamed = URIRef(str(node).rsplit("@", 1)[0] + "@!main")
-    rename(report, node, renamed)
-    return renamed
+def expression_iri(suffix: str) -> Break:
+    """The expression IRI with an AKN4UN suffix we do not use (`@!main`, `@2022-11-15`)."""
+
+    def brk(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+        node = the(report, UNKG.Expression)
+        renamed = URIRef(str(node) + suffix)
+        rename(report, node, renamed)
+        return renamed
+
+    return brk
+
+
+def part_named_by_position(node: Callable[[Graph, IriMinter], URIRef], local: str) -> Break:
+    """A part renamed as before issue 10: by its position or kind alone in one source."""
+
+    def brk(report: Graph, _ref: Graph, minter: IriMinter) -> URIRef:
+        old = node(report, minter)
+        renamed = URIRef(str(old).split("#", 1)[0] + "#" + local)
+        rename(report, old, renamed)
+        return renamed
+
+    return brk
 
 
 def state_iri_in_upper_case(_report: Graph, ref: Graph, minter: IriMinter) -> URIRef:
@@ -458,7 +477,7 @@ def adopted_twice(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
 
 def vote_with_literal_choice(report: Graph, _ref: Graph, minter: IriMinter) -> URIRef:
     adoption = part(report, UNKG.adoptionOf, L2)
-    vote = URIRef(f"{draft(report, L2)}#vote_state-fra")
+    vote = URIRef(f"{draft(report, L2)}#vote_un-ga-c3-77-m45_text_state-fra_in_A-77-464")
     report.add((vote, RDF.type, UNKG.Vote))
     report.add((adoption, UNKG.hasVote, vote))
     report.add((vote, UNKG.voter, actor(minter, "state", "FRA")))
@@ -563,7 +582,9 @@ CASES = [
     Case(
         "b: a body as sponsor",
         "SponsorIsStateOrGroupShape",
-        sponsorship_by(lambda m: actor(m, "body", "un-unodc"), "sponsorship_later_body-un-unodc"),
+        sponsorship_by(
+            lambda m: actor(m, "body", "un-unodc"), "sponsorship_later_body-un-unodc_in_A-77-464"
+        ),
         around=L11,
     ),
     Case(
@@ -616,23 +637,47 @@ CASES = [
     ),
     # IRI forms
     Case(
-        "draft IRI in the statement/deliberation form",
+        "draft IRI in the AKN4UN form with kind, body and date",
         "DraftResolutionShape",
-        draft_iri("/statement/resolutionDraft/", "/statement/deliberation/"),
+        draft_iri("/akn/un/doc/", "/akn/un/statement/deliberation/ga-c3/2022-11-15/"),
         around=L2,
     ),
     Case(
-        "draft IRI with body ga-c3 instead of un-ga-c3",
+        "draft IRI with a date segment",
         "DraftResolutionShape",
-        draft_iri("/un-ga-c3/", "/ga-c3/"),
+        draft_iri("/akn/un/doc/", "/akn/un/doc/2022-11-15/"),
         around=L2,
     ),
     Case(
         "expression IRI in the @!main form",
         "ExpressionShape",
-        expression_in_main_form,
+        expression_iri("@!main"),
         from_text=False,
         seed_changes=False,
+    ),
+    Case(
+        "expression IRI with a date (lang@date)",
+        "ExpressionShape",
+        expression_iri("@2022-11-15"),
+        from_text=False,
+        seed_changes=False,
+    ),
+    Case(
+        "adoption IRI without its meeting and source (#adoption)",
+        "AdoptionShape",
+        part_named_by_position(l2_adoption, "adoption"),
+        around=L2,
+    ),
+    Case(
+        "statement IRI numbered by position (#statement_003)",
+        "StatementShape",
+        part_named_by_position(usa_statement, "statement_003"),
+    ),
+    Case(
+        "sponsorship IRI without its source",
+        "SponsorshipShape",
+        part_named_by_position(l11_sponsorship, "sponsorship_original_group-african-states"),
+        around=L11,
     ),
     Case(
         "State IRI in upper case",

@@ -57,13 +57,6 @@ EXPECTED_NOTATIONS: dict[str, dict[str, str]] = {
     },
     "VoteChoiceScheme": {"vote_yes": "yes", "vote_no": "no", "vote_abstain": "abstain"},
     "MembershipStatusScheme": {"status_member": "member", "status_observer": "observer"},
-    "WorkDateBasisScheme": {
-        "date_issue": "issue",
-        "date_first_consideration": "first_consideration",
-        "date_adoption": "adoption",
-        "date_year_only": "year_only",
-        "date_last_meeting": "last_meeting",
-    },
     "CitedKindScheme": {
         "kind_resolution": "resolution",
         "kind_decision": "decision",

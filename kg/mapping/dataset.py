@@ -6,7 +6,7 @@ from rdflib import RDF, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, VOID
 
 from kg.export import DumpFile
-from kg.ids import IriMinter
+from kg.ids import IriMinter, ServiceId
 from kg.mapping.terms import integer, new_graph
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -20,7 +20,7 @@ def describe_dataset(
     graph.bind("void", VOID)
     graph.bind("dcat", DCAT)
     graph.bind("spdx", SPDX)
-    dataset = URIRef(f"{minter.base}/dataset")
+    dataset = minter.iri(ServiceId("dataset"))
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, RDF.type, DCAT.Dataset))
     graph.add(
@@ -38,8 +38,8 @@ def describe_dataset(
         )
     )
     graph.add((dataset, DCTERMS.license, LICENCE))
-    graph.add((dataset, VOID.sparqlEndpoint, URIRef(f"{minter.base}/sparql")))
-    graph.add((dataset, VOID.uriSpace, Literal(f"{minter.base}/akn/")))
+    graph.add((dataset, VOID.sparqlEndpoint, minter.iri(ServiceId("sparql"))))
+    graph.add((dataset, VOID.uriSpace, Literal(minter.uri_space())))
     for source in sorted(sources):
         graph.add((dataset, DCTERMS.source, Literal(source)))
     triples = next((d.triples for d in dumps if d.name.endswith(".nt")), 0)
@@ -50,15 +50,15 @@ def describe_dataset(
         graph.add((subset, RDF.type, VOID.Dataset))
         graph.add((subset, VOID.triples, integer(size)))
     for dump in dumps:
-        download = URIRef(f"{minter.base}/download/{dump.name}")
-        distribution = URIRef(f"{minter.base}/dataset#dist-{dump.name}")
+        download = minter.iri(ServiceId("download", dump.name))
+        distribution = minter.iri(ServiceId("dataset", fragment=f"dist-{dump.name}"))
         graph.add((dataset, VOID.dataDump, download))
         graph.add((dataset, DCAT.distribution, distribution))
         graph.add((distribution, RDF.type, DCAT.Distribution))
         graph.add((distribution, DCAT.downloadURL, download))
         graph.add((distribution, DCAT.mediaType, Literal(dump.media_type)))
         graph.add((distribution, DCAT.byteSize, Literal(dump.size, datatype=XSD.integer)))
-        checksum = URIRef(f"{minter.base}/dataset#sha256-{dump.name}")
+        checksum = minter.iri(ServiceId("dataset", fragment=f"sha256-{dump.name}"))
         graph.add((distribution, SPDX.checksum, checksum))
         graph.add((checksum, RDF.type, SPDX.Checksum))
         graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))

@@ -6,43 +6,36 @@ resolution is `unkg:adoptedFrom` that draft and the draft `unkg:adoptedAs` the r
 `unkg:adoptedOnReport`. Which text of the report it was (a report may recommend several) is
 matched across documents once both are in the store (kg.lifecycle), never guessed here.
 
-The documents are known here only by their symbol. Their IRIs are minted from the symbol through
-kg.ids; while document IRIs still carry a date, the date used is the one this resolution gives
-(its adoption), with `unkg:date_adoption` as basis for a draft, as a committee report does for
-a draft it gives no other date for. Queries and the cross-document step join on
-`dcterms:identifier`, so they hold whatever the IRI.
+The documents are known here only by their symbol, and their IRIs come from the symbol alone
+(kg.ids), so the draft named here is the node the draft document or a report describes when it
+is loaded too. Nothing is said of them that the resolution does not print: no date (the
+resolution's adoption is not the draft's issue). Queries and the cross-document step join on
+`dcterms:identifier`.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.ids import DocumentId, IriMinter
-from kg.mapping.terms import DATE_BASES, add_type
-from kg.model import ResolutionText, WorkDateBasis
+from kg.mapping.terms import add_type
+from kg.model import ResolutionText
 from kg.symbols import DocumentSymbol, find_symbols
 from kg.vocab import UNKG
-
-_PLENARY = "un-ga"
 
 
 def map_printed_origin(
     graph: Graph, minter: IriMinter, text: ResolutionText, resolution: URIRef
 ) -> None:
     """Link an adopted resolution to the drafts and the report its header prints."""
-    if text.adoption_date is None:
-        return
     for symbol in adopted_drafts(text.draft_symbols):
-        draft = _draft_node(graph, minter, symbol, text.adoption_date)
+        draft = _draft_node(graph, minter, symbol)
         graph.add((resolution, UNKG.adoptedFrom, draft))
         graph.add((draft, UNKG.adoptedAs, resolution))
     report = printed_report(text.adopted_on_report)
     if report is not None:
-        work = DocumentId.dated("committee_report", _body(report), text.adoption_date, str(report))
-        node = minter.iri(work)
+        node = minter.iri(DocumentId(str(report)))
         graph.add((node, DCTERMS.identifier, Literal(str(report))))
         graph.add((resolution, UNKG.adoptedOnReport, node))
 
@@ -66,24 +59,16 @@ def _is_addendum(symbol: DocumentSymbol) -> bool:
     return any(kind == "Add" for kind, _ in symbol.suffixes)
 
 
-def _body(symbol: DocumentSymbol) -> str:
-    return symbol.issuing_body or _PLENARY
-
-
-def _draft_node(graph: Graph, minter: IriMinter, symbol: DocumentSymbol, date: dt.date) -> URIRef:
-    work = DocumentId.dated("draft", _body(symbol), date, str(symbol))
-    node = minter.iri(work)
-    _describe_draft(graph, node, symbol, date)
+def _draft_node(graph: Graph, minter: IriMinter, symbol: DocumentSymbol) -> URIRef:
+    node = minter.iri(DocumentId(str(symbol)))
+    _describe_draft(graph, node, symbol)
     if symbol.revision is not None:
-        original = DocumentId.dated("draft", _body(symbol), date, str(symbol.base))
-        original_node = minter.iri(original)
-        _describe_draft(graph, original_node, symbol.base, date)
+        original_node = minter.iri(DocumentId(str(symbol.base)))
+        _describe_draft(graph, original_node, symbol.base)
         graph.add((node, UNKG.isRevisionOf, original_node))
     return node
 
 
-def _describe_draft(graph: Graph, node: URIRef, symbol: DocumentSymbol, date: dt.date) -> None:
+def _describe_draft(graph: Graph, node: URIRef, symbol: DocumentSymbol) -> None:
     add_type(graph, node, UNKG.DraftResolution)
     graph.add((node, DCTERMS.identifier, Literal(str(symbol))))
-    graph.add((node, UNKG.workDate, Literal(date)))
-    graph.add((node, UNKG.workDateBasis, DATE_BASES[WorkDateBasis.ADOPTION]))

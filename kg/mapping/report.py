@@ -1,25 +1,26 @@
 """A committee report (Parts I and II) -> its RDF graph.
 
-Dates in document IRIs: the report itself carries no issue date in its text, so its IRI takes
-the date of the last meeting it records (it cannot have been issued earlier), recorded with
-`unkg:workDateBasis unkg:date_last_meeting`. A draft takes the earliest date the report gives for
-it (the meeting that considered it, else its adoption). Documents the committee had before it
-take the date of the first meeting of the committee on the item. Resolutions known only by a
-symbol that contains a year (`E/RES/2022/12`) take that year.
+Every document gets the IRI of its symbol (kg.ids). Dates are properties, and only where the
+report states them (the date of a meeting, of an adoption, the date a citation prints, the
+year in a symbol such as `E/RES/2022/12`); it gives no date of its own, of its drafts or of
+the documents it lists. What the report records
+about a draft (sponsorships, adoption, votes, statements, budget implications) is a part of the
+draft named by what tells it apart and by the report (`kg.ids.recorded_local`); a statement on
+no particular draft is a part of the report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.ids import DocumentId, ExpressionId, IriMinter, PartId
+from kg.ids import ActorId, DocumentId, ExpressionId, IriMinter, MeetingId, PartId, recorded_local
 from kg.mapping.terms import (
-    DATE_BASES,
     LANGUAGE_AUTHORITY,
     METHODS,
     PHASES,
@@ -40,10 +41,10 @@ from kg.model import (
     DocumentMention,
     DraftResolution,
     Meeting,
+    MeetingRef,
     Report,
     ResolutionText,
     Statement,
-    WorkDateBasis,
 )
 from kg.parse.lexicon import LEXICONS
 from kg.symbols import DocumentSymbol
@@ -68,30 +69,30 @@ class _Frame:
     report: Report
     work: DocumentId
     expression: URIRef
-    first_meeting: dt.date
+    repeats: Counter[PartId]  # a record's first IRI -> how many records of this report carry it
+    printed_dates: Mapping[str, dt.date]  # symbol -> the date the report's texts print for it
 
-
-def report_work_id(report: Report) -> DocumentId:
-    """The parser guarantees at least one dated meeting."""
-    last = max(m.date for m in report.meetings)
-    return DocumentId.dated("committee_report", report.committee, last, report.symbol)
+    def recorded(self, owner: DocumentId, kind: str, *keys: str) -> URIRef:
+        """The IRI of something this report records about `owner` (a draft, or the report)."""
+        first = PartId(owner, recorded_local(kind, keys, self.report.symbol))
+        self.repeats[first] += 1
+        local = recorded_local(kind, keys, self.report.symbol, self.repeats[first])
+        return self.minter.iri(PartId(owner, local))
 
 
 def map_report(report: Report, minter: IriMinter) -> Graph:
     graph = new_graph()
-    work = report_work_id(report)
+    work = DocumentId(report.symbol)
     language = LEXICONS[report.language]
-    expression_id = ExpressionId(work, language.akn_language, work.date)
+    expression_id = ExpressionId(work, language.akn_language)
     frame = _Frame(
         graph=graph,
         minter=minter,
         report=report,
         work=work,
         expression=minter.iri(expression_id),
-        first_meeting=min(
-            (m.date for m in report.meetings if m.ref.body == report.committee),
-            default=min(m.date for m in report.meetings),
-        ),
+        repeats=Counter(),
+        printed_dates=known_citation_dates(report.texts),  # dated in one text, dated in all
     )
     _map_report_node(frame)
     for meeting in report.meetings:
@@ -100,14 +101,16 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
         _map_document_mention(frame, mention)
     for draft in report.drafts:
         _map_draft(frame, draft)
-    statements = [*report.general_statements, *(s for d in report.drafts for s in d.statements)]
-    for index, statement in enumerate(statements, start=1):
-        _map_statement(frame, statement, index)
-    dates = known_citation_dates(report.texts)  # a symbol dated in one text dates it in all
+    for statement in (
+        *report.general_statements,
+        *(s for d in report.drafts for s in d.statements),
+    ):
+        _map_statement(frame, statement)
     for text in report.texts:
-        _map_recommended_text(frame, expression_id, text, dates)
+        _map_recommended_text(frame, expression_id, text, frame.printed_dates)
     for footnote in report.footnotes:
-        node = minter.iri(PartId(work, f"ftn_{footnote.span.start_line}"))
+        # Footnotes of the report's own pages are numbered through the language version.
+        node = minter.iri(PartId(expression_id, f"ftn_{footnote.number}"))
         add_type(graph, node, UNKG.Footnote)
         graph.add((node, UNKG.footnoteNumber, integer(footnote.number)))
         graph.add((node, UNKG.text, Literal(footnote.text, lang=report.language)))
@@ -121,21 +124,15 @@ def _map_recommended_text(
 ) -> None:
     """A text of Part III: a component of the report's expression, linked to its draft."""
     graph, report = frame.graph, frame.report
-    last_meeting = dt.date.fromisoformat(frame.work.date)
     body_frame = text_frame_for_expression(
-        graph,
-        frame.minter,
-        expression,
-        f"draftResolution_{text.label}",
-        language=report.language,
-        work_date=last_meeting,
+        graph, frame.minter, expression, f"draftResolution_{text.label}", language=report.language
     )
     node = map_text_body(body_frame, text, dates)
     add_type(graph, node, UNKG.ResolutionText)
     graph.add((frame.expression, UNKG.hasPart, node))
     draft = next((d for d in report.drafts if d.symbol == text.symbol), None)
     if draft is not None:
-        graph.add((frame.minter.iri(draft_work_id(report, draft)[0]), UNKG.recommendedText, node))
+        graph.add((frame.minter.iri(DocumentId(draft.symbol)), UNKG.recommendedText, node))
 
 
 def _map_report_node(frame: _Frame) -> None:
@@ -148,7 +145,6 @@ def _map_report_node(frame: _Frame) -> None:
     graph.add((node, UNKG.agendaItemTitle, Literal(report.agenda_item_title, lang=report.language)))
     if report.agenda_item_number is not None:
         graph.add((node, UNKG.agendaItemNumber, integer(report.agenda_item_number)))
-    _add_work_date(graph, node, frame.work, WorkDateBasis.LAST_MEETING)
     graph.add((node, UNKG.isRealizedBy, frame.expression))
     expression = frame.expression
     add_type(graph, expression, UNKG.Expression)
@@ -166,12 +162,6 @@ def _body(code: str) -> ActorRef:
     return ActorRef("body", code)
 
 
-def _add_work_date(graph: Graph, node: URIRef, work: DocumentId, basis: WorkDateBasis) -> None:
-    datatype = XSD.date if len(work.date) == 10 else XSD.gYear
-    graph.add((node, UNKG.workDate, Literal(work.date, datatype=datatype)))
-    graph.add((node, UNKG.workDateBasis, DATE_BASES[basis]))
-
-
 def _map_meeting(frame: _Frame, meeting: Meeting) -> None:
     graph = frame.graph
     node = meeting_iri(frame.minter, meeting.ref)
@@ -183,36 +173,29 @@ def _map_meeting(frame: _Frame, meeting: Meeting) -> None:
     add_provenance(graph, node, meeting.span, frame.expression)
 
 
-def _document_id(frame: _Frame, symbol_text: str, kind: str) -> tuple[DocumentId, WorkDateBasis]:
-    """A document known only by its symbol: the date the report gives for it, or its year."""
-    symbol = DocumentSymbol.parse(symbol_text)
-    body = symbol.issuing_body or "un"
-    year = next((int(c) for c in symbol.series if c.isdigit() and len(c) == 4), None)
-    if kind in ("resolution", "decision") and year is not None:
-        return DocumentId.dated(kind, body, year, symbol_text), WorkDateBasis.YEAR_ONLY
-    return (
-        DocumentId.dated(kind, body, frame.first_meeting, symbol_text),
-        WorkDateBasis.FIRST_CONSIDERATION,
-    )
-
-
-def _map_document(frame: _Frame, symbol: str, kind: str, recorded: Meeting | None = None) -> URIRef:
+def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
+    """A document known here only by its symbol, typed as this report names it. A resolution
+    or decision whose symbol holds a year (`E/RES/2022/12`) has that year as its work date,
+    unless a text of the report prints its full date (kg.mapping.text states that one)."""
     graph = frame.graph
-    identifier, basis = _document_id(frame, symbol, kind)
-    if recorded is not None:  # a record is issued after the meeting it records
-        identifier = DocumentId.dated(kind, identifier.body, recorded.date, symbol)
-        basis = WorkDateBasis.LAST_MEETING
-    node = frame.minter.iri(identifier)
+    node = frame.minter.iri(DocumentId(symbol))
     add_type(graph, node, DOCUMENT_CLASSES.get(kind, UNKG.OtherDocument))
     graph.add((node, DCTERMS.identifier, Literal(symbol)))
-    _add_work_date(graph, node, identifier, basis)
+    year = next(
+        (c for c in DocumentSymbol.parse(symbol).series if c.isdigit() and len(c) == 4), None
+    )
+    if (
+        kind in ("resolution", "decision")
+        and year is not None
+        and symbol not in frame.printed_dates
+    ):
+        graph.add((node, UNKG.workDate, Literal(year, datatype=XSD.gYear)))
     return node
 
 
 def _map_document_mention(frame: _Frame, mention: DocumentMention) -> None:
     graph = frame.graph
-    recorded = frame.report.meeting(mention.meeting) if mention.meeting else None
-    node = _map_document(frame, mention.symbol, mention.kind, recorded)
+    node = _map_document(frame, mention.symbol, mention.kind)
     add_provenance(graph, node, mention.span, frame.expression)
     if mention.kind == "summary_record" and mention.meeting is not None:
         meeting = meeting_iri(frame.minter, mention.meeting)
@@ -222,20 +205,9 @@ def _map_document_mention(frame: _Frame, mention: DocumentMention) -> None:
         graph.add((frame.minter.iri(frame.work), UNKG.documentBefore, node))
 
 
-def draft_work_id(report: Report, draft: DraftResolution) -> tuple[DocumentId, WorkDateBasis]:
-    considered = report.meeting(draft.considered_at) if draft.considered_at else None
-    if considered is not None:
-        date, basis = considered.date, WorkDateBasis.FIRST_CONSIDERATION
-    elif draft.adoption is not None:
-        date, basis = draft.adoption.date, WorkDateBasis.ADOPTION
-    else:
-        date, basis = min(m.date for m in report.meetings), WorkDateBasis.FIRST_CONSIDERATION
-    return DocumentId.dated("draft", report.committee, date, draft.symbol), basis
-
-
 def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
     graph, minter, report = frame.graph, frame.minter, frame.report
-    work, basis = draft_work_id(report, draft)
+    work = DocumentId(draft.symbol)
     node = minter.iri(work)
     add_type(graph, node, UNKG.DraftResolution)
     graph.add((node, DCTERMS.identifier, Literal(draft.symbol)))
@@ -244,29 +216,23 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
     graph.add((node, UNKG.body, actor_iri(minter, _body(report.committee))))
     graph.add((node, UNKG.session, session_iri(minter, "un-ga", report.session)))
     graph.add((node, UNKG.recommendedIn, minter.iri(frame.work)))
-    _add_work_date(graph, node, work, basis)
     add_provenance(graph, node, draft.span, frame.expression)
     symbol = DocumentSymbol.parse(draft.symbol)
     if symbol.revision is not None:
-        base = DocumentId(work.kind, work.body, work.date, str(symbol.base))
-        base_node = minter.iri(base)
+        base_node = minter.iri(DocumentId(str(symbol.base)))
         add_type(graph, base_node, UNKG.DraftResolution)
         graph.add((base_node, DCTERMS.identifier, Literal(str(symbol.base))))
-        _add_work_date(graph, base_node, base, basis)
         graph.add((node, UNKG.isRevisionOf, base_node))
     if draft.considered_at is not None:
         graph.add((node, UNKG.consideredAt, meeting_iri(minter, draft.considered_at)))
     if draft.recommended_as is not None:
         graph.add((node, UNKG.recommendedAs, Literal(draft.recommended_as)))
     _map_submission(frame, draft, node)
-    seen: dict[str, int] = {}
     for sponsorship in draft.sponsorships:
-        local = f"sponsorship_{sponsorship.phase.value}_{actor_local(sponsorship.actor)}"
-        # A State listed twice in one phase keeps both nodes, so the shapes can report it.
-        seen[local] = seen.get(local, 0) + 1
-        if seen[local] > 1:
-            local += f"_{seen[local]}"
-        item = minter.iri(PartId(work, local))
+        # A State listed twice in one phase keeps both nodes (a repeat), so the shapes report it.
+        item = frame.recorded(
+            work, "sponsorship", sponsorship.phase.value, actor_key(sponsorship.actor)
+        )
         add_type(graph, item, UNKG.Sponsorship)
         graph.add((item, UNKG.sponsorshipOf, node))
         graph.add((item, UNKG.sponsor, actor_iri(minter, sponsorship.actor)))
@@ -276,7 +242,7 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
         add_provenance(graph, item, sponsorship.span, frame.expression)
     if draft.budget_implications is not None:
         budget = draft.budget_implications
-        item = minter.iri(PartId(work, "budgetImplications"))
+        item = frame.recorded(work, "budgetImplications", meeting_key(budget.meeting))
         add_type(graph, item, UNKG.BudgetImplications)
         graph.add((item, UNKG.budgetImplicationsOf, node))
         graph.add((item, UNKG.meeting, meeting_iri(minter, budget.meeting)))
@@ -286,8 +252,12 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
         _map_adoption(frame, draft, work, node)
 
 
-def actor_local(actor: ActorRef) -> str:
-    return f"{actor.kind}-{actor.code.lower()}"
+def actor_key(actor: ActorRef) -> str:
+    return ActorId(actor.kind, actor.code).key()
+
+
+def meeting_key(meeting: MeetingRef) -> str:
+    return MeetingId(meeting.body, meeting.session, meeting.number).key()
 
 
 def _map_submission(frame: _Frame, draft: DraftResolution, node: URIRef) -> None:
@@ -313,7 +283,7 @@ def _map_adoption(frame: _Frame, draft: DraftResolution, work: DocumentId, node:
     adoption = draft.adoption
     assert adoption is not None
     graph, minter = frame.graph, frame.minter
-    item = minter.iri(PartId(work, "adoption"))
+    item = frame.recorded(work, "adoption", meeting_key(adoption.meeting))
     add_type(graph, item, UNKG.Adoption)
     graph.add((item, UNKG.adoptionOf, node))
     graph.add((item, UNKG.meeting, meeting_iri(minter, adoption.meeting)))
@@ -327,7 +297,10 @@ def _map_adoption(frame: _Frame, draft: DraftResolution, work: DocumentId, node:
         if value is not None:
             graph.add((item, prop, integer(value)))
     for vote in adoption.votes:
-        vote_node = minter.iri(PartId(work, f"vote_{actor_local(vote.state)}"))
+        # A vote on the whole text; a separate vote on a paragraph would name the paragraph.
+        vote_node = frame.recorded(
+            work, "vote", meeting_key(adoption.meeting), "text", actor_key(vote.state)
+        )
         add_type(graph, vote_node, UNKG.Vote)
         graph.add((item, UNKG.hasVote, vote_node))
         graph.add((vote_node, UNKG.voter, actor_iri(minter, vote.state)))
@@ -335,9 +308,16 @@ def _map_adoption(frame: _Frame, draft: DraftResolution, work: DocumentId, node:
     add_provenance(graph, item, adoption.span, frame.expression)
 
 
-def _map_statement(frame: _Frame, statement: Statement, index: int) -> None:
+def _map_statement(frame: _Frame, statement: Statement) -> None:
     graph, minter, report = frame.graph, frame.minter, frame.report
-    node = minter.iri(PartId(frame.work, f"statement_{index:03d}"))
+    owner = DocumentId(statement.draft_symbol) if statement.draft_symbol else frame.work
+    node = frame.recorded(
+        owner,
+        "statement",
+        meeting_key(statement.meeting),
+        statement.timing.value,
+        actor_key(statement.speaker),
+    )
     add_type(graph, node, UNKG.Statement)
     graph.add((node, UNKG.speaker, actor_iri(minter, statement.speaker)))
     graph.add((node, UNKG.meeting, meeting_iri(minter, statement.meeting)))
@@ -347,6 +327,5 @@ def _map_statement(frame: _Frame, statement: Statement, index: int) -> None:
     for actor in statement.on_behalf_of:
         graph.add((node, UNKG.onBehalfOf, actor_iri(minter, actor)))
     if statement.draft_symbol is not None:
-        draft = next(d for d in report.drafts if d.symbol == statement.draft_symbol)
-        graph.add((node, UNKG.concerns, minter.iri(draft_work_id(report, draft)[0])))
+        graph.add((node, UNKG.concerns, minter.iri(owner)))
     add_provenance(graph, node, statement.span, frame.expression)

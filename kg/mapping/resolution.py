@@ -1,8 +1,7 @@
 """An adopted resolution issued under its own symbol (A/RES/73/6) -> its RDF graph.
 
-The work is dated by its adoption date (AKN4UN: an adopted resolution's IRI is minted only once
-its number and adoption date are known); the expression by its issue date (`Distr.: General
-31 October 2018`), or the adoption date when the text gives none.
+The work's IRI is its symbol's (kg.ids); its adoption date is its work date, and the issue date
+the text prints (`Distr.: General 31 October 2018`) is the expression's `dcterms:issued`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from kg.errors import InputError, SourceLocation
 from kg.ids import DocumentId, ExpressionId, IriMinter
 from kg.mapping.lifecycle import map_printed_origin
 from kg.mapping.terms import (
-    DATE_BASES,
     LANGUAGE_AUTHORITY,
     actor_iri,
     add_provenance,
@@ -25,24 +23,18 @@ from kg.mapping.terms import (
     session_iri,
 )
 from kg.mapping.text import map_text_body, text_frame_for_expression
-from kg.model import ActorRef, MeetingRef, ResolutionText, WorkDateBasis
+from kg.model import ActorRef, MeetingRef, ResolutionText
 from kg.parse.lexicon import LEXICONS
 from kg.vocab import UNKG
 
 
-def resolution_work_id(text: ResolutionText) -> DocumentId:
+def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     if text.adoption_date is None:
         raise InputError(SourceLocation(text.source_name), "the adoption date of the resolution")
-    return DocumentId.dated("resolution", "un-ga", text.adoption_date, text.symbol)
-
-
-def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     graph = new_graph()
-    work = resolution_work_id(text)
+    work = DocumentId(text.symbol)
     lexicon = LEXICONS[text.language]
-    issued = text.issue_date or text.adoption_date
-    assert issued is not None
-    expression_id = ExpressionId(work, lexicon.akn_language, issued.isoformat())
+    expression_id = ExpressionId(work, lexicon.akn_language)
     node, expression = minter.iri(work), minter.iri(expression_id)
     add_type(graph, node, UNKG.Resolution)
     graph.add((node, DCTERMS.identifier, Literal(text.symbol)))
@@ -50,7 +42,6 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     graph.add((node, DCTERMS.title, Literal(text.title, lang=text.language)))
     graph.add((node, UNKG.body, actor_iri(minter, ActorRef("body", "un-ga"))))
     graph.add((node, UNKG.workDate, Literal(text.adoption_date)))
-    graph.add((node, UNKG.workDateBasis, DATE_BASES[WorkDateBasis.ADOPTION]))
     if text.session is not None:
         graph.add((node, UNKG.session, session_iri(minter, "un-ga", text.session)))
         if text.plenary_meeting is not None:
@@ -76,14 +67,7 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     graph.add((expression, DCTERMS.source, Literal(text.source_name)))
     if text.issue_date is not None:
         graph.add((expression, DCTERMS.issued, Literal(text.issue_date)))
-    frame = text_frame_for_expression(
-        graph,
-        minter,
-        expression_id,
-        "main",
-        language=text.language,
-        work_date=issued,
-    )
+    frame = text_frame_for_expression(graph, minter, expression_id, "main", language=text.language)
     main = map_text_body(frame, text)
     add_type(graph, main, UNKG.ResolutionText)
     graph.add((expression, UNKG.hasPart, main))

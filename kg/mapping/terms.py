@@ -15,7 +15,6 @@ from kg.model import (
     StatementTiming,
     SubmissionMode,
     VoteChoice,
-    WorkDateBasis,
 )
 from kg.vocab import UNKG
 
@@ -61,13 +60,6 @@ VOTE_CHOICES = {
     VoteChoice.YES: UNKG.vote_yes,
     VoteChoice.NO: UNKG.vote_no,
     VoteChoice.ABSTAIN: UNKG.vote_abstain,
-}
-DATE_BASES = {
-    WorkDateBasis.ISSUE: UNKG.date_issue,
-    WorkDateBasis.FIRST_CONSIDERATION: UNKG.date_first_consideration,
-    WorkDateBasis.ADOPTION: UNKG.date_adoption,
-    WorkDateBasis.YEAR_ONLY: UNKG.date_year_only,
-    WorkDateBasis.LAST_MEETING: UNKG.date_last_meeting,
 }
 
 

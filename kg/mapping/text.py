@@ -2,15 +2,15 @@
 citations, instruments and mandates, each with the lines of the source it was read from.
 
 IRIs (see kg.ids): the text is a component of an expression
-(`{report}/fra@{date}/!draftResolution_V` for a text recommended in a report,
-`{resolution}/eng@{date}/!main` for an adopted resolution); its parts are fragments of the
+(`{report}/fra/!draftResolution_V` for a text recommended in a report,
+`{resolution}/eng/!main` for an adopted resolution); its parts are fragments of the
 component: `preamble`, `preamble__para_4`, `para_3`, `para_6__point_a`, `ftn_12`,
 `para_3__cit_1`, `para_3__mandate_1`.
 
-Citations point to the work IRI of what they cite. A work IRI needs a date: the date printed in
-the citation, or else the date another citation of the same document (any of a report's texts)
-gives for the same symbol;
-a citation for which neither exists stays unresolved (no `unkg:citationTarget`; the shapes warn).
+Citations point to the work IRI of what they cite, the IRI of its symbol; a citation without a
+symbol (an instrument) has no `unkg:citationTarget`. A cited resolution or decision takes as its
+work date the date this source prints for it: the citation's own, or else the first date another
+citation of the same source (any of a report's texts) prints for the symbol; none is invented.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ from kg.model import (
     ParagraphKind,
     ResolutionText,
 )
-from kg.symbols import DocumentSymbol, SymbolError
 from kg.vocab import UNKG
 
 CITED_KINDS = {
@@ -63,7 +62,6 @@ class TextFrame:
     component: ComponentId
     expression: URIRef  # the expression the text was read from (provenance)
     language: str
-    work_date: dt.date  # the date of the citing document (dates cited documents)
 
 
 def phrase_iri(minter: IriMinter, key: str) -> URIRef:
@@ -211,22 +209,8 @@ def _target(frame: TextFrame, citation: Citation, dates: Mapping[str, dt.date]) 
     kind = TARGET_KINDS.get(citation.kind)
     if kind is None or citation.symbol is None:
         return None
-    # Old-style and lettered symbols (`A/RES/415 (V)`, `A/RES/57/270 B`) are valid literals
-    # that DocumentSymbol does not split; the IRI only needs the body and the text.
-    try:
-        issuing = DocumentSymbol.parse(citation.symbol).issuing_body
-    except SymbolError:
-        issuing = None
-    body = citation.body or issuing or "un"
-    graph, minter = frame.graph, frame.minter
-    if kind == "document":
-        identifier = DocumentId.dated("document", body, frame.work_date, citation.symbol)
-    else:
-        date = citation.date or dates.get(citation.symbol)
-        if date is None:
-            return None
-        identifier = DocumentId.dated(kind, body, date, citation.symbol)
-    node = minter.iri(identifier)
+    graph = frame.graph
+    node = frame.minter.iri(DocumentId(citation.symbol))
     add_type(
         graph,
         node,
@@ -236,10 +220,11 @@ def _target(frame: TextFrame, citation: Citation, dates: Mapping[str, dt.date]) 
     )
     graph.add((node, DCTERMS.identifier, Literal(citation.symbol)))
     add_provenance(graph, node, citation.span, frame.expression)
-    datatype_date = identifier.date
-    graph.add((node, UNKG.workDate, Literal(dt.date.fromisoformat(datatype_date))))
-    basis = UNKG.date_first_consideration if kind == "document" else UNKG.date_adoption
-    graph.add((node, UNKG.workDateBasis, basis))
+    # One date per symbol and source (the first printed): a citation printing another date
+    # keeps it on the citation itself, and the build warns that the sources disagree.
+    printed = dates.get(citation.symbol)
+    if kind != "document" and printed is not None:
+        graph.add((node, UNKG.workDate, Literal(printed)))
     return node
 
 
@@ -250,7 +235,6 @@ def text_frame_for_expression(
     component: str,
     *,
     language: str,
-    work_date: dt.date,
 ) -> TextFrame:
     return TextFrame(
         graph=graph,
@@ -258,5 +242,4 @@ def text_frame_for_expression(
         component=ComponentId(expression, component),
         expression=minter.iri(expression),
         language=language,
-        work_date=work_date,
     )

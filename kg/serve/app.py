@@ -12,15 +12,14 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import BaseRoute
 
-from kg.errors import ServeError, StoreError
+from kg.errors import ServeError
 from kg.serve import pages, query_page, sparql
 from kg.serve.settings import ServeSettings
-from kg.store import STORE_MARKER, open_store
+from kg.store import check_store_format, open_store
 
 
 def create_app(settings: ServeSettings) -> Starlette:
-    if not (settings.store / STORE_MARKER).exists():
-        raise StoreError(f"{settings.store}: no store here; run 'kg build' first")
+    check_store_format(settings.store)
     # Opened once here, so a damaged store is one clear error before the server starts, not a
     # failure in every query worker.
     with open_store(settings.store):

@@ -453,11 +453,11 @@ def sponsors_data(store: ox.Store, draft: str, language: str = "en") -> dict[str
 
 
 def sponsor_moments(store: ox.Store, draft: str) -> Moments:
-    """The draft's issue date (only when its work date is one) and its last meeting."""
+    """The draft's issue date (as one of its language versions prints it) and its last meeting."""
     rows = _rows(
         store,
         "SELECT ?draft (SAMPLE(?issue) AS ?issued) (MAX(?date) AS ?last) WHERE {"
-        " OPTIONAL { ?draft unkg:workDate ?issue ; unkg:workDateBasis unkg:date_issue }"
+        " OPTIONAL { ?draft unkg:isRealizedBy/dcterms:issued ?issue }"
         " OPTIONAL { ?draft unkg:consideredAt/dcterms:date ?date } } GROUP BY ?draft",
         draft=ox.NamedNode(draft),
     )
