@@ -16,9 +16,9 @@ from kg.model import Paragraph, Report, ResolutionText
 from kg.parse.enrich import enrich_paragraphs, enrich_text
 from kg.parse.instruments import InstrumentTable
 from kg.parse.lexicon import ENGLISH, Lexicon
-from kg.parse.normalize import decode, normalize
+from kg.parse.normalize import decode
 from kg.parse.pdf import normalize_pdf
-from kg.parse.report import parse_report
+from kg.parse.report import normalize_report, parse_report
 from kg.parse.resolution import normalize_adopted_text, parse_adopted_resolution
 from kg.reference.resolver import EntityResolver
 
@@ -46,7 +46,7 @@ def parse_document(
         lexicon = _adopted_lexicon(name, head)
         adopted = parse_adopted_resolution(normalize_adopted_text(name, text), lexicon)
         return _enrich(adopted, resolver, instruments)
-    report = parse_report(normalize(name, text), resolver)
+    report = parse_report(normalize_report(name, text), resolver)
     texts = tuple(
         _due_sessions_of_the_assembly(enrich_text(t, resolver, instruments), report.session)
         for t in report.texts
