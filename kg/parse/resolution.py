@@ -569,8 +569,11 @@ class _Calls:
             return False  # a paragraph does not start with a call
         previous = _ELISION.sub("", before[-1])
         previous_core = _TRAILING_PUNCTUATION.sub("", previous)
+        # `rules 5`, `session 3` are references; `(the Bangkok Rules), 17` and `session, 1`
+        # are calls: a comma, semicolon or bracket ends the word's phrase.
+        closed = bool(set(previous[len(previous_core) :]) & set(",;)]"))
         if previous.casefold() in wording.number_words or (
-            previous_core.casefold() in wording.number_words
+            previous_core.casefold() in wording.number_words and not closed
         ):
             return False
         if previous_core.isdigit() and len(previous_core) <= 3 and previous != previous_core:
@@ -587,7 +590,10 @@ class _Calls:
         if word in wording.unit_words or language.is_month(following_core) or word.isdigit():
             return False
         if word in wording.range_words and len(after) > 1 and after[1][:1].isdigit():
-            return False
+            # `at its 2021 16 and 2022 sessions`: between two years, a number is a call.
+            following_number = _TRAILING_PUNCTUATION.sub("", after[1])
+            if not (_YEAR.match(previous_core) and _YEAR.match(following_number)):
+                return False
         return after[0][:1].islower()
 
     def check(self, footnotes: Sequence[Footnote]) -> None:
@@ -1181,7 +1187,12 @@ def _running_lines(pages: list[list[SourceLine]], symbol: str | None) -> frozens
     for zone in zones:
         if symbol in zone:
             running.update(zone[: zone.index(symbol)])
-    return frozenset(text for text in running if text != symbol and not _is_furniture(text))
+    # A paragraph number alone (`7.`) may top two pages (report paragraph 7, operative 7).
+    return frozenset(
+        text
+        for text in running
+        if text != symbol and not _is_furniture(text) and not _NUMBERED.match(text)
+    )
 
 
 def _read_footnote_area(
