@@ -477,7 +477,8 @@ def _summary_records(footnotes: tuple[Footnote, ...], context: _Context) -> list
             number = symbol.meeting_number
             if number is not None and symbol.issuing_body == context.committee:
                 ref = MeetingRef(context.committee, context.session, number)
-                records.append(DocumentMention(str(symbol), "summary_record", footnote.span, ref))
+                kind = symbol.document_type  # summary_record, or verbatim_record (`PV.31`)
+                records.append(DocumentMention(str(symbol), kind, footnote.span, ref))
     return records
 
 
