@@ -69,7 +69,7 @@ class ReportWording:
     withdrawn: Pattern  # group `symbol`
     in_favour_of: Pattern  # group `symbol` (the draft adopted instead)
     oral_revision: Pattern  # optional group `symbol`
-    amendment: Pattern  # groups `symbol` (the amendment) and optional `draft`
+    amendment: tuple[Pattern, ...]  # groups `symbol` (the amendment) and `draft`
     amendment_outcomes: Mapping[str, str]  # printed verb -> adopted / rejected / withdrawn
     amendment_outcome: tuple[Pattern, ...]  # groups `symbol`, `outcome`
     # --- statements --------------------------------------------------------------------------

@@ -11,7 +11,7 @@ _MONTHS = ENGLISH.month_pattern
 _I = re.IGNORECASE
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _DRAFT = r"draft (?:resolution|decision)"
-_SYMBOL = r"(?P<symbol>A/[^\s,;()]+?)"  # ends before punctuation that closes the phrase
+_SYMBOL = r"(?P<symbol>A/[^\s,;()]*[^\s,;().])"  # a full stop after it ends the sentence
 _QUOTED = r"[“\"](?P<title>[^”\"]+?)[”\"]"
 # `ViceChair` (hyphen lost in extraction) is the same word as `Vice-Chair`.
 _OFFICE_ROLES = r"Vice-?\s?Chair(?:person)?|Chair(?:person)?|Rapporteur|facilitator|Bureau"
@@ -164,15 +164,34 @@ REPORT = ReportWording(
         rf"(?:in the light of|following|in view of) the adoption of {_DRAFT} {_SYMBOL}[,.]?\s",
         _I,
     ),
-    oral_revision=re.compile(r"\b(?:orally revised|revised (?:it )?orally|oral revisions?)\b", _I),
-    # `the Committee had before it an amendment (A/C.3/77/L.60) to draft resolution ...`
-    amendment=re.compile(
-        rf"amendments? \({_SYMBOL}\) to {_DRAFT} (?P<draft>A/[^\s,;()]+?)[,.;]?(?:\s|$)", _I
+    # `as orally revised` names the draft adopted, not a revision.
+    oral_revision=re.compile(
+        r"\b(?:(?<!as )orally revised|revised (?:it )?orally|oral revisions?)\b", _I
+    ),
+    # `the Committee had before it an amendment (A/C.3/77/L.60) to draft resolution ...`,
+    # `amendments to draft resolution A/C.3/77/L.13, contained in document A/C.3/77/L.60`.
+    amendment=(
+        re.compile(
+            rf"amendments? \({_SYMBOL}\) to {_DRAFT} (?P<draft>A/[^\s,;()]+?)[,.;]?(?:\s|$)", _I
+        ),
+        re.compile(
+            rf"amendments? to {_DRAFT} (?P<draft>A/[^\s,;()]+?),?\s+(?:as )?contained in "
+            rf"documents? {_SYMBOL}[,.;]?(?:\s|$)",
+            _I,
+        ),
     ),
     amendment_outcomes={"adopted": "adopted", "rejected": "rejected", "withdrawn": "withdrawn"},
     amendment_outcome=(
-        re.compile(rf"the Committee (?P<outcome>adopted|rejected) the amendment \({_SYMBOL}\)", _I),
-        re.compile(rf"the amendment \({_SYMBOL}\) was (?P<outcome>adopted|rejected|withdrawn)", _I),
+        re.compile(
+            rf"the Committee (?P<outcome>adopted|rejected) the amendments? "
+            rf"(?:\(|contained in documents? ){_SYMBOL}[),.;\s]",
+            _I,
+        ),
+        re.compile(
+            rf"the amendments? (?:\(|contained in documents? ){_SYMBOL}\)?,? (?:was|were) "
+            r"(?P<outcome>adopted|rejected|withdrawn)",
+            _I,
+        ),
     ),
     # `the representative of Denmark made a statement`, `statements were made by the
     # representatives of ...`, `made statements in explanation of vote`.

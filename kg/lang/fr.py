@@ -12,7 +12,7 @@ _MONTHS = FRENCH.month_pattern
 _DAY = r"\d{1,2}(?:er)?"
 _I = re.IGNORECASE
 _DRAFT = r"projet de (?:résolution|décision)"
-_SYMBOL = r"(?P<symbol>A/[^\s,;()]+?)"  # ends before punctuation that closes the phrase
+_SYMBOL = r"(?P<symbol>A/[^\s,;()]*[^\s,;().])"  # a full stop after it ends the sentence
 _OFFICE_ROLES = (
     r"Vice-Président(?:e)?|Président(?:e)?|Rapporteu(?:r|se)|facilitat(?:eur|rice)|Bureau"
 )
@@ -173,9 +173,17 @@ REPORT = ReportWording(
     ),
     oral_revision=re.compile(r"(?:a révisé oralement|a oralement révisé|révisé oralement)", _I),
     # `la Commission était saisie d'un amendement (A/C.3/77/L.60) au projet de résolution ...`
-    amendment=re.compile(
-        rf"amendements? \({_SYMBOL}\) (?:au|du) {_DRAFT} (?P<draft>A/[^\s,;()]+?)[,.;]?(?:\s|$)",
-        _I,
+    amendment=(
+        re.compile(
+            rf"amendements? \({_SYMBOL}\) (?:au|du) {_DRAFT} (?P<draft>A/[^\s,;()]+?)[,.;]?"
+            r"(?:\s|$)",
+            _I,
+        ),
+        re.compile(
+            rf"amendements? (?:au|du) {_DRAFT} (?P<draft>A/[^\s,;()]+?),?\s+(?:publiés? sous "
+            rf"la cote|figurant dans le document) {_SYMBOL}[,.;]?(?:\s|$)",
+            _I,
+        ),
     ),
     amendment_outcomes={
         "adopté": "adopted",

@@ -619,13 +619,14 @@ def _read_block(block: Block, draft: _Draft, drafts: dict[str, _Draft], context:
 
 def _amendments(block: Block, drafts: dict[str, _Draft], draft: _Draft, context: _Context) -> None:
     wording = context.wording
-    for match in wording.amendment.finditer(block.text):
-        target = drafts.get(_symbol_in(match["draft"]) or "", draft)
-        symbol = _symbol_in(match["symbol"])
-        if symbol and all(a.symbol != symbol for a in target.amendments):
-            target.amendments.append(
-                Amendment(symbol, target.symbol, block.span, meeting=context.current)
-            )
+    for pattern in wording.amendment:
+        for match in pattern.finditer(block.text):
+            target = drafts.get(_symbol_in(match["draft"]) or "", draft)
+            symbol = _symbol_in(match["symbol"])
+            if symbol and all(a.symbol != symbol for a in target.amendments):
+                target.amendments.append(
+                    Amendment(symbol, target.symbol, block.span, meeting=context.current)
+                )
     for pattern in wording.amendment_outcome:
         for match in pattern.finditer(block.text):
             symbol = _symbol_in(match["symbol"])

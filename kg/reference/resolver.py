@@ -199,6 +199,9 @@ class EntityResolver:
             # PDF extraction inserts and drops spaces inside words ("Fi nland", "Republic o f
             # Moldova", "GuineaBissau"): the key without spaces, if it names one actor only.
             found = self._compact.get(_compact_key(key))
+        if found is None:
+            # ... also when the split leaves what looks like an article (`Le banon`, `De nmark`).
+            found = self._compact.get(_compact_key(normalize_name(_WHITESPACE.sub("", name))))
         return found
 
     def is_known(self, name: str) -> bool:
