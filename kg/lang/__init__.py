@@ -4,7 +4,13 @@ A `Language` bundles the `Lexicon` (months, ordinals) with the wording of Main C
 (`ReportWording`: part and section headings, meeting mentions, submission, sponsors, statements,
 adoption, votes, withdrawal, amendments, roles). The report parser receives a `Language` and
 never names one; `detect` picks the language whose wording the text matches best. A new
-language is one module here (like `en.py`, `fr.py`) registered in `LANGUAGES`.
+language is one module here (like `en.py`, `fr.py`), found and registered on first use.
+
+Adding Spanish to committee reports touches: `kg/lang/es.py` (this wording), the `Lexicon` in
+`kg/parse/lexicon.py` (months and an ordinal writer), `kg/parse/phrases/phrases_es.tsv` and the
+resolution-text wording for the recommended texts, and the reference names (`name_short_es`,
+`name_formal_es` columns of `kg/reference/data/states.tsv`, `groups.tsv`, `bodies.tsv`, with
+`es` among `EntityResolver`'s languages): no parser code.
 
 Every pattern is compiled once, in its language module, from that language's words; group names
 are the interface the parser relies on and are listed on each field below.
@@ -12,6 +18,8 @@ are the interface the parser relies on and are listed on each field below.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -137,5 +145,7 @@ def detect(lines: Iterable[str]) -> Language | None:
 
 
 def _load() -> None:
-    # The modules register themselves on import; they import this module, hence the late import.
-    from kg.lang import en, fr  # noqa: F401, PLC0415
+    """Import every language module of this package; each registers itself on import (they
+    import this module, hence the import at first use rather than at the top)."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")

@@ -197,7 +197,8 @@ REPORT = ReportWording(
     # representatives of ...`, `made statements in explanation of vote`.
     statement=(
         re.compile(
-            rf"(?P<speakers>{_SPEAKERS} .+?)\s+made (?:a |an )?(?:general )?statements?"
+            rf"(?P<speakers>{_SPEAKERS} .+?)\s+made (?:a |an )?(?:general |introductory )?"
+            r"statements?"
             r"(?P<rest>[^.,(]*(?:\s*\([^)]*\))?)",
             _I,
         ),

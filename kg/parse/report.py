@@ -102,8 +102,9 @@ class _Context:
     def location(self, line: int) -> SourceLocation:
         return SourceLocation(self.document, line)
 
-    def resolve(self, name: str, line: int) -> ActorRef | None:
-        """A name, or the longest tail of it after `of`/`de` that names an actor."""
+    def resolve(self, name: str, line: int, *, record: bool = True) -> ActorRef | None:
+        """A name, or the longest tail of it after `of`/`de` that names an actor; an unknown
+        name is recorded as an error unless `record` is false."""
         cleaned = name.strip(" ,;:.")
         actor = self.resolver.resolve(cleaned)
         if actor is None:
@@ -111,7 +112,7 @@ class _Context:
                 actor = self.resolver.resolve(cleaned[match.end() :])
                 if actor is not None:
                     break
-        if actor is None:
+        if actor is None and record:
             self.unresolved.append(f"{self.document}:{line}: unknown State or body {cleaned!r}")
         return actor
 
@@ -799,7 +800,7 @@ def _speakers(
         if speaker is None:
             continue
         role = speaker["role"].split()[-1]
-        for printed in context.resolver.split_name_list(speaker["names"]):
+        for printed in _speaker_names(speaker["names"], context, line):
             own = list(on_behalf)
             name = printed
             if paren := wording.also_on_behalf.search(printed):
@@ -809,6 +810,20 @@ def _speakers(
             if actor is not None:
                 statements.append(Statement(actor, timing, meeting, span, role, tuple(own), draft))
     return statements
+
+
+def _speaker_names(names: str, context: _Context, line: int) -> list[str]:
+    """The names of a list; or the whole text when only it names an actor (`the New York
+    Office of the United Nations Office on Drugs and Crime` holds an `and`, not a list)."""
+    article = context.wording.leading_article
+    parts = context.resolver.split_name_list(names)
+
+    def known(name: str) -> bool:
+        return context.resolve(article.sub("", name), line, record=False) is not None
+
+    if "," not in names and not all(known(part) for part in parts) and known(names):
+        return [names]
+    return parts
 
 
 def _clause_on_behalf(source: str, context: _Context, line: int) -> tuple[str, list[ActorRef]]:
