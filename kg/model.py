@@ -184,6 +184,9 @@ class Submission:
     recommending_body: str | None = None
     office: OfficeRef | None = None
     office_holder: ActorRef | None = None
+    # Every State that submitted on behalf of a group (`Egypt and Pakistan (on behalf of the
+    # Group of 77 and China)`); `submitted_by` is set when there is one only.
+    submitters: tuple[ActorRef, ...] = ()
 
 
 class VoteOutcome(StrEnum):

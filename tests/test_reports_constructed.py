@@ -106,7 +106,7 @@ def test_french_withdrawal_amendments_revision_and_office(french: Report) -> Non
 
 
 def test_english_amendments_revision_chair_and_addendum(english: Report) -> None:
-    (l40,) = english.drafts
+    l40, l41 = english.drafts
     # par. 4 and 6: L.62 (`contained in document`) rejected by a recorded vote, L.63 withdrawn.
     outcomes = {a.symbol: a.outcome for a in l40.amendments}
     assert outcomes == {
@@ -123,6 +123,16 @@ def test_english_amendments_revision_chair_and_addendum(english: Report) -> None
         ("CHL", SponsorshipPhase.LATER),
         ("PER", SponsorshipPhase.LATER),
     }
+    # par. 6: `submitted by Egypt and Pakistan (on behalf of the Group of 77 and China)`: the
+    # group sponsors; two States submit, so no single submitter.
+    g77 = ActorRef("group", "g77-china")
+    assert l41.submission is not None
+    assert l41.submission.mode is SubmissionMode.ON_BEHALF_OF_GROUP
+    assert l41.submission.on_behalf_of == g77
+    assert l41.submission.submitters == (ActorRef("state", "EGY"), ActorRef("state", "PAK"))
+    assert l41.submission.submitted_by is None
+    assert [(s.actor, s.phase) for s in l41.sponsorships] == [(g77, SponsorshipPhase.ORIGINAL)]
+    assert l41.adoption is None and l41.withdrawal is None
 
 
 def test_queries_over_the_constructed_reports(tmp_path: Path) -> None:

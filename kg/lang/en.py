@@ -90,6 +90,17 @@ REPORT = ReportWording(
             _I,
         ),
         re.compile(r"submitted by (?P<submitter>[^,]+?),\s+on behalf of (?P<group>[^,]+?)\.?$", _I),
+        # `submitted by Egypt and Pakistan (on behalf of the Group of 77 and China)`
+        re.compile(
+            r"(?:submitted|introduced) by (?P<submitter>[^,()]+?)\s*"
+            r"\(on behalf of (?P<group>[^)]+)\)",
+            _I,
+        ),
+        re.compile(
+            r"the representatives? of (?P<submitter>[^,()]+?)\s*\(on behalf of "
+            r"(?P<group>[^)]+)\),?\s+(?:introduced|submitted)",
+            _I,
+        ),
     ),
     # `the delegations of Germany and Romania, on behalf of Albania, ..., submitted a draft`
     submitted_for_states=re.compile(
@@ -97,7 +108,7 @@ REPORT = ReportWording(
     ),
     # `submitted by Ecuador, Honduras and Mexico.`
     submitted_by_states=re.compile(
-        rf"\bsubmitted by (?!the (?:{_OFFICE_ROLES})\b)(?P<list>[^.]+)\.", _I
+        rf"\bsubmitted by (?!the (?:{_OFFICE_ROLES})\b)(?P<list>(?:(?!\(on behalf)[^.])+)\.", _I
     ),
     # `Subsequently, Armenia, ... and Türkiye joined in sponsoring the draft resolution.`
     joined_list=re.compile(r"^Subsequently,\s*(?P<list>.+?)\s+joined in sponsoring", _I),

@@ -89,6 +89,8 @@ REPORT = ReportWording(
             r".+?)\.?$",
             _I,
         ),
+        # `déposé par l'Égypte et le Pakistan (au nom du Groupe des 77 et de la Chine)`
+        re.compile(r"déposé par (?P<submitter>[^,()]+?)\s*\(au nom (?P<group>[^)]+)\)", _I),
     ),
     submitted_for_states=re.compile(
         r"délégations? (?:de |du |des |de la |de l['’])(?P<submitter>.+?),\s+au nom "

@@ -670,13 +670,13 @@ def _submission(block: Block, context: _Context) -> Submission | None:
             group = context.resolver.resolve(
                 wording.leading_article.sub("", behalf["group"]).strip(" .")
             ) or context.resolve(behalf["group"], line)
+            submitters = context.resolve_list(behalf["submitter"], line)
             return Submission(
                 mode=SubmissionMode.ON_BEHALF_OF_GROUP,
                 span=block.span,
-                submitted_by=context.resolve(
-                    wording.leading_article.sub("", behalf["submitter"]), line
-                ),
+                submitted_by=submitters[0] if len(submitters) == 1 else None,
                 on_behalf_of=group,
+                submitters=tuple(submitters),
             )
     if wording.submitted_for_states.search(text) or wording.submitted_by_states.search(text):
         return Submission(mode=SubmissionMode.BY_STATES, span=block.span)
