@@ -184,3 +184,43 @@ def test_a_stray_space_inside_a_name_still_resolves(
     broken = name[:cut] + " " + name[cut:]
     assert resolver.resolve(broken) == ActorRef("state", state.iso3)
     assert resolver.resolve(name.replace(" ", "").replace("-", "")) == ActorRef("state", state.iso3)
+
+
+@pytest.mark.parametrize(
+    ("code", "pattern", "text"),
+    [
+        # The Fourth Committee's full name, as the reports of the Special Political and
+        # Decolonization Committee print it in the allocation and in the last part's heading.
+        (
+            "en",
+            "agenda_allocation",
+            "decided to include the item in its agenda and to allocate it to the Special "
+            "Political and Decolonization Committee (Fourth Committee).",
+        ),
+        (
+            "en",
+            "recommendations",
+            "Recommendations of the Special Political and Decolonization Committee (Fourth "
+            "Committee)",
+        ),
+        (
+            "fr",
+            "agenda_allocation",
+            "d’inscrire à l’ordre du jour de sa soixante-dix-septième session la question "
+            "intitulée « Question de Gibraltar » et de la renvoyer à la Commission des questions "
+            "politiques spéciales et de la décolonisation (Quatrième Commission).",
+        ),
+        (
+            "fr",
+            "recommendations",
+            "Recommandations de la Commission des questions politiques spéciales et de la "
+            "décolonisation (Quatrième Commission)",
+        ),
+    ],
+)
+def test_the_fourth_committee_is_named_in_full(
+    code: str, pattern: str, text: str, resolver: EntityResolver
+) -> None:
+    match = getattr(language(code).report, pattern).search(text)
+    assert match is not None
+    assert resolver.resolve(match["committee"]) == ActorRef("body", "un-ga-c4")

@@ -19,7 +19,8 @@ _SPEAKERS = r"the (?:representatives?|observers?|delegations?) (?:of|for)"
 
 REPORT = ReportWording(
     introduction=re.compile(r"^I\.\s+Introduction$", re.M),
-    recommendations=re.compile(r"^Recommendations? of the (?P<committee>.+Committee)$"),
+    # `Recommendations of the Special Political and Decolonization Committee (Fourth Committee)`
+    recommendations=re.compile(r"^Recommendations? of the (?P<committee>.*?Committee.*)$"),
     section_title=re.compile(r"^Draft (?:resolutions?|decisions?)\b", _I),
     item=re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<text>\S.*)$"),
     sentence_end=re.compile(r"(?<=[.])\s+(?=[A-Z])"),
@@ -30,11 +31,12 @@ REPORT = ReportWording(
     # and to allocate it to the Sixth Committee`)
     agenda_allocation=re.compile(
         r"(?:agenda of its (?P<session>[\w\-]+) session\b.*?)?"
-        r"allocate it to the (?P<committee>[\w\-]+ Committee)",
+        r"allocate it to the (?P<committee>[^.,;()]*?Committee(?:\s*\([^)]*Committee\))?)"
+        r"(?=\s*[.,;]|\s*$)",
         _I | re.S,
     ),
     item_title=re.compile(rf"\bitem entitled:?\s*{_QUOTED}", _I),
-    report_of=re.compile(r"^Report of the (?P<committee>.+Committee)\b"),
+    report_of=re.compile(r"^Report of the (?P<committee>.*?Committee.*)$"),
     agenda_item_number=re.compile(r"^Agenda items? (?P<number>\d{1,3})\b", re.M),
     documents_before=re.compile(r"had before it the following documents", _I),
     document_kinds=(

@@ -19,7 +19,7 @@ _OFFICE_ROLES = (
 
 REPORT = ReportWording(
     introduction=re.compile(r"^I\.\s+Introduction$", re.M),
-    recommendations=re.compile(r"^Recommandations? de la (?P<committee>.+Commission)$"),
+    recommendations=re.compile(r"^Recommandations? de la (?P<committee>.*?Commission.*)$"),
     section_title=re.compile(r"^Projets? de (?:résolution|décision)\b", _I),
     item=re.compile(r"^(?P<letter>[a-z])\)\s+(?P<text>\S.*)$"),
     # A full stop followed by a capital (not `par. 31`).
@@ -31,11 +31,13 @@ REPORT = ReportWording(
     # Commission`.
     agenda_allocation=re.compile(
         r"ordre du jour de sa (?P<session>[\w\-\s]+?) session la question intitulée\s*«\s*"
-        r"(?P<title>[^»]+?)\s*»\s*et de la renvoyer à la (?P<committee>[^.,;]+?Commission)",
+        r"(?P<title>[^»]+?)\s*»\s*et de la renvoyer à la "
+        r"(?P<committee>[^.,;()]*?Commission[^.,;()]*?(?:\s*\([^)]*Commission\))?)"
+        r"(?=\s*[.,;]|\s*$)",
         _I,
     ),
     item_title=re.compile(r"question intitulée\s*«\s*(?P<title>[^»]+?)\s*»", _I),
-    report_of=re.compile(r"^Rapport de la (?P<committee>.+Commission)\b"),
+    report_of=re.compile(r"^Rapport de la (?P<committee>.*?Commission.*)$"),
     agenda_item_number=re.compile(rf"au titre du point (?P<number>\d{{1,3}}) de l{APOS}ordre"),
     documents_before=re.compile(r"saisie des documents suivants", _I),
     document_kinds=(
