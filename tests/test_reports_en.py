@@ -123,6 +123,21 @@ def test_meetings_with_their_dates(reports: dict[str, Report]) -> None:
     assert {(6, "2022-10-06"), (7, "2022-10-06"), (21, "2022-11-10"), (22, "2022-11-21")} <= dated
 
 
+def test_documents_before_the_committee(reports: dict[str, Report]) -> None:
+    def before(name: str) -> list[tuple[str, str]]:
+        return [(d.symbol, d.kind) for d in reports[name].documents if d.meeting is None]
+
+    # A/77/411 l. 33-38: `the following documents: (a) Report ... (A/77/198); (b) Report ...
+    # (A/77/74).`; A/77/390 l. 57-59 and A/77/442 l. 34-36 (`( A/77/223)`): one report.
+    assert before("A_77_411.en.txt") == [("A/77/198", "report"), ("A/77/74", "report")]
+    assert before("A_77_390.en.txt")[0] == ("A/77/131", "report")
+    assert before("A_77_442.en.txt")[0] == ("A/77/223", "report")
+    # l. 101-107: the First Committee's verbatim records PV.2 to PV.32, not summary records;
+    # PV.25 is named twice (with `PV.25 (Resumption 1)`).
+    kinds = Counter(d.kind for d in reports["A_77_390.en.txt"].documents)
+    assert kinds["verbatim_record"] == 32 and kinds["summary_record"] == 0
+
+
 def test_recorded_vote_lists_every_state(reports: dict[str, Report]) -> None:
     adoption = draft(reports["A_77_466.en.txt"], "A/C.3/77/L.13/Rev.1").adoption
     assert adoption is not None

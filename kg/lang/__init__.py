@@ -45,6 +45,7 @@ class ReportWording:
     report_of: Pattern  # `Report of the First Committee`; group `committee`
     agenda_item_number: Pattern  # group `number`
     documents_before: Pattern
+    document_before: Pattern  # one document in a sentence; groups `kind`, `symbol`
     document_kinds: tuple[tuple[str, str], ...]  # opening word of a listed document -> kind
     # --- meetings ----------------------------------------------------------------------------
     meeting_mention: Pattern  # groups `numbers`, `plenary`, `days`, `month`, `year`

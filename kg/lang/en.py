@@ -39,6 +39,11 @@ REPORT = ReportWording(
     report_of=re.compile(r"^Report of the (?P<committee>.*?Committee.*)$"),
     agenda_item_number=re.compile(r"^Agenda items? (?P<number>\d{1,3})\b", re.M),
     documents_before=re.compile(r"had before it the following documents", _I),
+    # `the Committee had before it the report of the Secretary-General on ... (A/77/131)`
+    document_before=re.compile(
+        r"had before it the (?P<kind>report|note|letter) of [^()]*\(\s*(?P<symbol>A/[^)\s]+)\s*\)",
+        _I,
+    ),
     document_kinds=(
         ("Report", "report"),
         ("Note", "note"),

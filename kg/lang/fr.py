@@ -40,6 +40,12 @@ REPORT = ReportWording(
     report_of=re.compile(r"^Rapport de la (?P<committee>.*?Commission.*)$"),
     agenda_item_number=re.compile(rf"au titre du point (?P<number>\d{{1,3}}) de l{APOS}ordre"),
     documents_before=re.compile(r"saisie des documents suivants", _I),
+    # `la Commission était saisie du rapport du Secrétaire général sur ... (A/77/131)`
+    document_before=re.compile(
+        r"était saisie (?:du|de la) (?P<kind>rapport|note|lettre) [^()]*"
+        r"\(\s*(?P<symbol>A/[^)\s]+)\s*\)",
+        _I,
+    ),
     document_kinds=(
         ("Rapport", "report"),
         ("Note", "note"),

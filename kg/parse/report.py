@@ -445,9 +445,13 @@ def _documents_before_committee(blocks: list[Block], context: _Context) -> list[
     """The lettered items after `the Committee had before it the following documents`."""
     mentions: list[DocumentMention] = []
     listing = False
+    kinds = {word.casefold(): kind for word, kind in context.wording.document_kinds}
     for block in blocks:
         if block.kind is BlockKind.PARAGRAPH:
             listing = bool(context.wording.documents_before.search(block.text))
+            if not listing and (one := context.wording.document_before.search(block.text)):
+                kind = kinds.get(one["kind"].casefold(), "document")
+                mentions.append(DocumentMention(one["symbol"], kind, block.span))
             continue
         if not listing:
             continue
