@@ -10,6 +10,7 @@ document's IRIs are derived from its symbol (and language) alone, never from a d
 | body              | {base}/akn/ontology/organization/un/un-ga-c3                      |
 | State             | {base}/akn/ontology/organization/un/state-fra                     |
 | group of States   | {base}/akn/ontology/organization/un/group-african-states          |
+| office of a body  | {base}/akn/ontology/role/un/un-ga-c3-chair  (chair, vice-chair ...)|
 | GA session        | {base}/akn/ontology/event/un/un-ga-77                             |
 | meeting           | {base}/akn/ontology/event/un/un-ga-c3-77-m45 (plenary: un-ga-77-pm3) |
 | document (work)   | {base}/akn/un/doc/{symbol}                                        |
@@ -124,6 +125,26 @@ class ActorId:
             "body": self.code,
         }[self.kind]
         return f"akn/ontology/organization/un/{local}"
+
+
+# The offices of a body that act in their own name (`submitted by the Vice-Chair`).
+OFFICE_ROLES = ("chair", "vice-chair", "rapporteur", "facilitator", "bureau")
+
+
+@dataclass(frozen=True)
+class OfficeId:
+    """An office of a body, an actor whoever holds it: AKN's TLCRole."""
+
+    body: str
+    role: str
+
+    def __post_init__(self) -> None:
+        _check_code(self.body, "body")
+        if self.role not in OFFICE_ROLES:
+            raise IdentifierError(f"unknown office {self.role!r} (one of {OFFICE_ROLES})")
+
+    def path(self) -> str:
+        return f"akn/ontology/role/un/{self.body}-{self.role}"
 
 
 @dataclass(frozen=True)
@@ -288,6 +309,7 @@ class ServiceId:
 
 Identifier = (
     ActorId
+    | OfficeId
     | SessionId
     | MeetingId
     | DocumentId
@@ -338,6 +360,9 @@ _GRAPH = re.compile(r"^graph/(?P<symbol>[^/#]+)(?:/(?P<lang>[a-z]{3}))?$")
 _SERVICE = re.compile(
     r"^(?:(?P<kind>dataset|sparql)|download/(?P<name>[^/#]+))(?:#(?P<fragment>.+))?$"
 )
+_ROLE = re.compile(
+    rf"^akn/ontology/role/un/(?P<body>[a-z0-9\-]+?)-(?P<role>{'|'.join(OFFICE_ROLES)})$"
+)
 
 
 def _parse_path(path: str) -> Identifier:
@@ -371,4 +396,6 @@ def _parse_path(path: str) -> Identifier:
         return ServiceId(
             "sparql" if match["kind"] == "sparql" else "dataset", None, match["fragment"]
         )
+    if match := _ROLE.match(path):
+        return OfficeId(match["body"], match["role"])
     raise IdentifierError(f"not an IRI this service mints: {path}")

@@ -71,6 +71,7 @@ class SubmissionMode(StrEnum):
     ON_RECOMMENDATION = "on_recommendation"
     ON_BEHALF_OF_GROUP = "on_behalf_of_group"
     BY_STATES = "by_states"
+    BY_OFFICE = "by_office"  # the Chair, a Vice-Chair, the Bureau or a facilitator
 
 
 class AdoptionMethod(StrEnum):
@@ -148,17 +149,102 @@ class Adoption:
     votes: tuple[Vote, ...] = ()
 
 
+@dataclass(frozen=True, order=True)
+class OfficeRef:
+    """An office of a body (its Chair, a Vice-Chair, the Rapporteur, the Bureau, a draft's
+    facilitator): an actor of its own, whoever holds it."""
+
+    body: str  # AKN4UN code of the body, e.g. un-ga-c3
+    role: str  # chair, vice-chair, rapporteur, facilitator, bureau
+
+
 @dataclass(frozen=True)
 class Submission:
-    """How a draft came before the committee."""
+    """How a draft came before the committee.
+
+    When an office submits (`submitted by the Vice-Chair ... (Trinidad and Tobago)`), the
+    submitter is `office`; the State in brackets is its holder's, kept as `office_holder`."""
 
     mode: SubmissionMode
     span: SourceSpan
     submitted_by: ActorRef | None = None
-    submitter_role: str | None = None  # "chair" when the Chair submits on a recommendation
+    submitter_role: str | None = None  # the office's role key when an office submits
     on_behalf_of: ActorRef | None = None
     recommended_by_symbol: str | None = None
     recommending_body: str | None = None
+    office: OfficeRef | None = None
+    office_holder: ActorRef | None = None
+    # Every State that submitted on behalf of a group (`Egypt and Pakistan (on behalf of the
+    # Group of 77 and China)`); `submitted_by` is set when there is one only.
+    submitters: tuple[ActorRef, ...] = ()
+
+
+class VoteOutcome(StrEnum):
+    """What a separate vote on a paragraph decided; values are the public notations."""
+
+    RETAINED = "retained"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True, order=True)
+class VotedPart:
+    """A paragraph put to a separate vote: `operative 2`, `preambular 4`."""
+
+    kind: ParagraphKind
+    number: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind.value} {self.number}"
+
+
+@dataclass(frozen=True)
+class ParagraphVote:
+    """A recorded vote on one paragraph of a draft, before the vote on the whole."""
+
+    part: VotedPart
+    meeting: MeetingRef
+    date: dt.date
+    outcome: VoteOutcome
+    span: SourceSpan
+    votes_in_favour: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    votes: tuple[Vote, ...] = ()
+
+
+class AmendmentOutcome(StrEnum):
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment issued under its own symbol to a draft (`A/C.3/77/L.60` to `L.13/Rev.1`)."""
+
+    symbol: str
+    draft_symbol: str
+    span: SourceSpan
+    outcome: AmendmentOutcome | None = None
+    meeting: MeetingRef | None = None
+
+
+@dataclass(frozen=True)
+class OralRevision:
+    """A draft revised orally at a meeting before action on it."""
+
+    meeting: MeetingRef
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A draft withdrawn by its sponsors, possibly in favour of another draft adopted."""
+
+    span: SourceSpan
+    meeting: MeetingRef | None = None
+    in_favour_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +268,10 @@ class DraftResolution:
     budget_implications: BudgetImplications | None
     adoption: Adoption | None
     recommended_as: str | None
+    paragraph_votes: tuple[ParagraphVote, ...] = ()
+    oral_revisions: tuple[OralRevision, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    withdrawal: Withdrawal | None = None
 
 
 @dataclass(frozen=True)

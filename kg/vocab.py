@@ -72,6 +72,12 @@ class UNKG(DefinedNamespace):
     Statement: URIRef
     Adoption: URIRef
     Vote: URIRef
+    Office: URIRef
+    VotingEvent: URIRef
+    ParagraphVote: URIRef
+    Withdrawal: URIRef
+    Amendment: URIRef
+    OralRevision: URIRef
     BudgetImplications: URIRef
     SourceSpan: URIRef
     # --- Object properties ---
@@ -107,6 +113,15 @@ class UNKG(DefinedNamespace):
     hasVote: URIRef
     voter: URIRef
     voteChoice: URIRef
+    officeOf: URIRef
+    officeHolderState: URIRef
+    voteOn: URIRef
+    voteOutcome: URIRef
+    withdrawalOf: URIRef
+    inFavourOf: URIRef
+    amends: URIRef
+    amendmentOutcome: URIRef
+    oralRevisionOf: URIRef
     budgetImplicationsOf: URIRef
     readBy: URIRef
     memberOf: URIRef
@@ -164,6 +179,8 @@ class UNKG(DefinedNamespace):
     resolutionNumber: URIRef
     onReport: URIRef
     withoutReferenceToCommittee: URIRef
+    officeRole: URIRef
+    votedPart: URIRef
     # --- Concept schemes ---
     SponsorshipPhaseScheme: URIRef
     StatementTimingScheme: URIRef
@@ -174,6 +191,8 @@ class UNKG(DefinedNamespace):
     CitedKindScheme: URIRef
     OpeningPhraseScheme: URIRef
     MandateActionScheme: URIRef
+    VoteOutcomeScheme: URIRef
+    AmendmentOutcomeScheme: URIRef
     # --- Concepts ---
     phase_original: URIRef
     phase_later: URIRef
@@ -187,6 +206,7 @@ class UNKG(DefinedNamespace):
     mode_on_recommendation: URIRef
     mode_on_behalf_of_group: URIRef
     mode_by_states: URIRef
+    mode_by_office: URIRef
     vote_yes: URIRef
     vote_no: URIRef
     vote_abstain: URIRef
@@ -196,6 +216,11 @@ class UNKG(DefinedNamespace):
     kind_decision: URIRef
     kind_document: URIRef
     kind_instrument: URIRef
+    outcome_retained: URIRef
+    outcome_deleted: URIRef
+    amendment_adopted: URIRef
+    amendment_rejected: URIRef
+    amendment_withdrawn: URIRef
 
 
 def ontology_path() -> Path:

@@ -10,8 +10,10 @@ import pytest
 
 from kg.errors import InputError
 from kg.model import (
+    ActorRef,
     AdoptionMethod,
     MeetingRef,
+    OfficeRef,
     Report,
     SponsorshipPhase,
     StatementTiming,
@@ -90,7 +92,11 @@ def test_drafts_sections_and_how_they_came(report: Report) -> None:
     assert l2.submission.mode is SubmissionMode.ON_RECOMMENDATION
     assert l2.submission.recommended_by_symbol == "E/RES/2022/12"
     assert l2.submission.submitter_role == "chair"
-    assert l2.submission.submitted_by is not None and l2.submission.submitted_by.code == "DOM"
+    # `déposé par le Président (République dominicaine)` (paragraph 7): the Chair's office
+    # submits; the Dominican Republic is the nationality of its holder, not the submitter.
+    assert l2.submission.submitted_by is None
+    assert l2.submission.office == OfficeRef("un-ga-c3", "chair")
+    assert l2.submission.office_holder == ActorRef("state", "DOM")
     assert l2.budget_implications is not None and l2.budget_implications.meeting.number == 45
     l11 = draft(report, "A/C.3/77/L.11/Rev.1")
     assert l11.submission is not None

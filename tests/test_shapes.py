@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SH
 from rdflib.term import Node
@@ -462,6 +462,19 @@ def france(minter: IriMinter) -> URIRef:
     return actor(minter, "state", "FRA")
 
 
+def votes_disagreeing_with_counts(report: Graph, _ref: Graph, minter: IriMinter) -> URIRef:
+    """L.2 adopted by a recorded vote `of 2 to 0` whose list names one State in favour."""
+    adoption = l2_adoption(report, minter)
+    vote = URIRef(f"{l2(report, minter)}#vote_state-fra")
+    report.set((adoption, UNKG.adoptionMethod, UNKG.method_recorded_vote))
+    report.set((adoption, UNKG.votesInFavour, Literal(2, datatype=XSD.integer)))
+    report.add((adoption, UNKG.hasVote, vote))
+    report.add((vote, RDF.type, UNKG.Vote))
+    report.add((vote, UNKG.voter, france(minter)))
+    report.add((vote, UNKG.voteChoice, UNKG.vote_yes))
+    return adoption
+
+
 def line_start_after_end(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
     node = part(report, UNKG.adoptionOf, L2)
     end = report.value(node, UNKG.sourceLineEnd)
@@ -629,6 +642,12 @@ CASES = [
         around=L8,
     ),
     Case("meeting outside its session", "MeetingWithinSessionShape", meeting_after_its_session),
+    Case(
+        "recorded vote whose listed votes disagree with its counts",
+        "VoteCountsShape",
+        votes_disagreeing_with_counts,
+        around=L2,
+    ),
     Case(
         "summary record dated before its meeting",
         "SummaryRecordDateShape",

@@ -54,6 +54,13 @@ EXPECTED_NOTATIONS: dict[str, dict[str, str]] = {
         "mode_on_recommendation": "on_recommendation",
         "mode_on_behalf_of_group": "on_behalf_of_group",
         "mode_by_states": "by_states",
+        "mode_by_office": "by_office",
+    },
+    "VoteOutcomeScheme": {"outcome_retained": "retained", "outcome_deleted": "deleted"},
+    "AmendmentOutcomeScheme": {
+        "amendment_adopted": "adopted",
+        "amendment_rejected": "rejected",
+        "amendment_withdrawn": "withdrawn",
     },
     "VoteChoiceScheme": {"vote_yes": "yes", "vote_no": "no", "vote_abstain": "abstain"},
     "MembershipStatusScheme": {"status_member": "member", "status_observer": "observer"},

@@ -21,27 +21,34 @@ from rdflib.namespace import DCTERMS
 
 from kg.ids import ActorId, DocumentId, ExpressionId, IriMinter, MeetingId, PartId, recorded_local
 from kg.mapping.terms import (
+    AMENDMENT_OUTCOMES,
     LANGUAGE_AUTHORITY,
     METHODS,
     PHASES,
     SUBMISSION_MODES,
     TIMINGS,
     VOTE_CHOICES,
+    VOTE_OUTCOMES,
     actor_iri,
     add_provenance,
     add_type,
     integer,
     meeting_iri,
     new_graph,
+    office_iri,
     session_iri,
 )
 from kg.mapping.text import known_citation_dates, map_text_body, text_frame_for_expression
 from kg.model import (
     ActorRef,
+    Adoption,
+    Amendment,
     DocumentMention,
     DraftResolution,
     Meeting,
     MeetingRef,
+    OfficeRef,
+    ParagraphVote,
     Report,
     ResolutionText,
     Statement,
@@ -125,7 +132,11 @@ def _map_recommended_text(
     """A text of Part III: a component of the report's expression, linked to its draft."""
     graph, report = frame.graph, frame.report
     body_frame = text_frame_for_expression(
-        graph, frame.minter, expression, f"draftResolution_{text.label}", language=report.language
+        graph,
+        frame.minter,
+        expression,
+        f"draftResolution_{text.label}" if text.label else "draftResolution",
+        language=report.language,
     )
     node = map_text_body(body_frame, text, dates)
     add_type(graph, node, UNKG.ResolutionText)
@@ -195,13 +206,17 @@ def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
 
 def _map_document_mention(frame: _Frame, mention: DocumentMention) -> None:
     graph = frame.graph
+    recorded = frame.report.meeting(mention.meeting) if mention.meeting else None
     node = _map_document(frame, mention.symbol, mention.kind)
     add_provenance(graph, node, mention.span, frame.expression)
-    if mention.kind == "summary_record" and mention.meeting is not None:
-        meeting = meeting_iri(frame.minter, mention.meeting)
-        graph.add((node, UNKG.recordOf, meeting))
-        graph.add((meeting, UNKG.summaryRecord, node))
-    else:
+    if mention.kind == "summary_record":
+        # Linked only to a meeting the report dates (`at its 13th, 14th, 35th and 36th
+        # meetings, on 13 October and on 10 and 18 November` dates none of them one by one).
+        if recorded is not None:
+            meeting = meeting_iri(frame.minter, recorded.ref)
+            graph.add((node, UNKG.recordOf, meeting))
+            graph.add((meeting, UNKG.summaryRecord, node))
+    elif mention.kind != "verbatim_record":  # a record of a meeting is not before the committee
         graph.add((frame.minter.iri(frame.work), UNKG.documentBefore, node))
 
 
@@ -212,7 +227,8 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
     add_type(graph, node, UNKG.DraftResolution)
     graph.add((node, DCTERMS.identifier, Literal(draft.symbol)))
     graph.add((node, DCTERMS.title, Literal(draft.title, lang=report.language)))
-    graph.add((node, UNKG.draftSection, Literal(draft.section)))
+    if draft.section:  # a Part II without lettered sections gives its drafts none
+        graph.add((node, UNKG.draftSection, Literal(draft.section)))
     graph.add((node, UNKG.body, actor_iri(minter, _body(report.committee))))
     graph.add((node, UNKG.session, session_iri(minter, "un-ga", report.session)))
     graph.add((node, UNKG.recommendedIn, minter.iri(frame.work)))
@@ -228,6 +244,28 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
     if draft.recommended_as is not None:
         graph.add((node, UNKG.recommendedAs, Literal(draft.recommended_as)))
     _map_submission(frame, draft, node)
+    _map_sponsorships(frame, draft, work, node)
+    if draft.budget_implications is not None:
+        budget = draft.budget_implications
+        item = frame.recorded(work, "budgetImplications", meeting_key(budget.meeting))
+        add_type(graph, item, UNKG.BudgetImplications)
+        graph.add((item, UNKG.budgetImplicationsOf, node))
+        graph.add((item, UNKG.meeting, meeting_iri(minter, budget.meeting)))
+        graph.add((node, UNKG.hasBudgetImplications, Literal(True)))
+        add_provenance(graph, item, budget.span, frame.expression)
+    if draft.adoption is not None:
+        _map_adoption(frame, draft, work, node)
+    for vote in draft.paragraph_votes:
+        _map_paragraph_vote(frame, vote, work, node)
+    _map_withdrawal_and_revisions(frame, draft, work, node)
+    for amendment in draft.amendments:
+        _map_amendment(frame, amendment, node)
+
+
+def _map_sponsorships(
+    frame: _Frame, draft: DraftResolution, work: DocumentId, node: URIRef
+) -> None:
+    graph, minter = frame.graph, frame.minter
     for sponsorship in draft.sponsorships:
         # A State listed twice in one phase keeps both nodes (a repeat), so the shapes report it.
         item = frame.recorded(
@@ -240,16 +278,88 @@ def _map_draft(frame: _Frame, draft: DraftResolution) -> None:
         if sponsorship.meeting is not None:
             graph.add((item, UNKG.meeting, meeting_iri(minter, sponsorship.meeting)))
         add_provenance(graph, item, sponsorship.span, frame.expression)
-    if draft.budget_implications is not None:
-        budget = draft.budget_implications
-        item = frame.recorded(work, "budgetImplications", meeting_key(budget.meeting))
-        add_type(graph, item, UNKG.BudgetImplications)
-        graph.add((item, UNKG.budgetImplicationsOf, node))
-        graph.add((item, UNKG.meeting, meeting_iri(minter, budget.meeting)))
-        graph.add((node, UNKG.hasBudgetImplications, Literal(True)))
-        add_provenance(graph, item, budget.span, frame.expression)
-    if draft.adoption is not None:
-        _map_adoption(frame, draft, work, node)
+
+
+def _map_paragraph_vote(
+    frame: _Frame, vote: ParagraphVote, work: DocumentId, draft_node: URIRef
+) -> None:
+    """A separate vote on a paragraph: named by its meeting and part (`operative-2`), as the vote
+    on the whole text is by its meeting and `text`."""
+    graph, minter = frame.graph, frame.minter
+    part = f"{vote.part.kind.value}-{vote.part.number}"
+    item = frame.recorded(work, "paragraphVote", meeting_key(vote.meeting), part)
+    add_type(graph, item, UNKG.ParagraphVote)
+    graph.add((item, UNKG.voteOn, draft_node))
+    graph.add((item, UNKG.votedPart, Literal(vote.part.label)))
+    graph.add((item, UNKG.meeting, meeting_iri(minter, vote.meeting)))
+    graph.add((item, DCTERMS.date, Literal(vote.date)))
+    graph.add((item, UNKG.voteOutcome, VOTE_OUTCOMES[vote.outcome]))
+    _map_tally(frame, item, work, vote, part=part)
+    add_provenance(graph, item, vote.span, frame.expression)
+
+
+def _map_tally(
+    frame: _Frame,
+    item: URIRef,
+    work: DocumentId,
+    tally: ParagraphVote | Adoption,
+    *,
+    part: str,
+) -> None:
+    """The counts of a recorded vote and every State's vote
+    (`#vote_{meeting}_{part}_{state}_in_{source}`, part `text` for the whole text)."""
+    graph, minter = frame.graph, frame.minter
+    for prop, value in (
+        (UNKG.votesInFavour, tally.votes_in_favour),
+        (UNKG.votesAgainst, tally.votes_against),
+        (UNKG.abstentions, tally.abstentions),
+    ):
+        if value is not None:
+            graph.add((item, prop, integer(value)))
+    for vote in tally.votes:
+        keys = (meeting_key(tally.meeting), part, actor_key(vote.state))
+        vote_node = frame.recorded(work, "vote", *keys)
+        add_type(graph, vote_node, UNKG.Vote)
+        graph.add((item, UNKG.hasVote, vote_node))
+        graph.add((vote_node, UNKG.voter, actor_iri(minter, vote.state)))
+        graph.add((vote_node, UNKG.voteChoice, VOTE_CHOICES[vote.choice]))
+
+
+def _map_withdrawal_and_revisions(
+    frame: _Frame, draft: DraftResolution, work: DocumentId, node: URIRef
+) -> None:
+    graph, minter = frame.graph, frame.minter
+    if draft.withdrawal is not None:
+        withdrawal = draft.withdrawal
+        keys = [meeting_key(withdrawal.meeting)] if withdrawal.meeting is not None else []
+        item = frame.recorded(work, "withdrawal", *keys)
+        add_type(graph, item, UNKG.Withdrawal)
+        graph.add((item, UNKG.withdrawalOf, node))
+        if withdrawal.meeting is not None:
+            graph.add((item, UNKG.meeting, meeting_iri(minter, withdrawal.meeting)))
+        if withdrawal.in_favour_of is not None:
+            graph.add((item, UNKG.inFavourOf, minter.iri(DocumentId(withdrawal.in_favour_of))))
+        add_provenance(graph, item, withdrawal.span, frame.expression)
+    for revision in draft.oral_revisions:
+        item = frame.recorded(work, "oralRevision", meeting_key(revision.meeting))
+        add_type(graph, item, UNKG.OralRevision)
+        graph.add((item, UNKG.oralRevisionOf, node))
+        graph.add((item, UNKG.meeting, meeting_iri(minter, revision.meeting)))
+        add_provenance(graph, item, revision.span, frame.expression)
+
+
+def _map_amendment(frame: _Frame, amendment: Amendment, draft_node: URIRef) -> None:
+    """An amendment is a document of its own symbol (`A/C.3/77/L.60`)."""
+    graph = frame.graph
+    node = frame.minter.iri(DocumentId(amendment.symbol))
+    add_type(graph, node, UNKG.Amendment)
+    graph.add((node, DCTERMS.identifier, Literal(amendment.symbol)))
+    graph.add((node, UNKG.amends, draft_node))
+    if amendment.outcome is not None:
+        graph.add((node, UNKG.amendmentOutcome, AMENDMENT_OUTCOMES[amendment.outcome]))
+    if amendment.meeting is not None:
+        graph.add((node, UNKG.meeting, meeting_iri(frame.minter, amendment.meeting)))
+    add_provenance(graph, node, amendment.span, frame.expression)
 
 
 def actor_key(actor: ActorRef) -> str:
@@ -268,6 +378,10 @@ def _map_submission(frame: _Frame, draft: DraftResolution, node: URIRef) -> None
     graph.add((node, UNKG.submissionMode, SUBMISSION_MODES[submission.mode]))
     if submission.submitted_by is not None:
         graph.add((node, UNKG.submittedBy, actor_iri(minter, submission.submitted_by)))
+    if submission.office is not None:
+        graph.add((node, UNKG.submittedBy, _map_office(frame, submission.office)))
+    if submission.office_holder is not None:
+        graph.add((node, UNKG.officeHolderState, actor_iri(minter, submission.office_holder)))
     if submission.on_behalf_of is not None:
         graph.add((node, UNKG.onBehalfOf, actor_iri(minter, submission.on_behalf_of)))
     if submission.recommended_by_symbol is not None:
@@ -277,6 +391,15 @@ def _map_submission(frame: _Frame, draft: DraftResolution, node: URIRef) -> None
         if submission.recommending_body is not None:
             body = actor_iri(minter, _body(submission.recommending_body))
             graph.add((recommending, UNKG.body, body))
+
+
+def _map_office(frame: _Frame, office: OfficeRef) -> URIRef:
+    graph = frame.graph
+    node = office_iri(frame.minter, office)
+    add_type(graph, node, UNKG.Office)
+    graph.add((node, UNKG.officeOf, actor_iri(frame.minter, _body(office.body))))
+    graph.add((node, UNKG.officeRole, Literal(office.role)))
+    return node
 
 
 def _map_adoption(frame: _Frame, draft: DraftResolution, work: DocumentId, node: URIRef) -> None:
@@ -289,22 +412,7 @@ def _map_adoption(frame: _Frame, draft: DraftResolution, work: DocumentId, node:
     graph.add((item, UNKG.meeting, meeting_iri(minter, adoption.meeting)))
     graph.add((item, DCTERMS.date, Literal(adoption.date)))
     graph.add((item, UNKG.adoptionMethod, METHODS[adoption.method]))
-    for prop, value in (
-        (UNKG.votesInFavour, adoption.votes_in_favour),
-        (UNKG.votesAgainst, adoption.votes_against),
-        (UNKG.abstentions, adoption.abstentions),
-    ):
-        if value is not None:
-            graph.add((item, prop, integer(value)))
-    for vote in adoption.votes:
-        # A vote on the whole text; a separate vote on a paragraph would name the paragraph.
-        vote_node = frame.recorded(
-            work, "vote", meeting_key(adoption.meeting), "text", actor_key(vote.state)
-        )
-        add_type(graph, vote_node, UNKG.Vote)
-        graph.add((item, UNKG.hasVote, vote_node))
-        graph.add((vote_node, UNKG.voter, actor_iri(minter, vote.state)))
-        graph.add((vote_node, UNKG.voteChoice, VOTE_CHOICES[vote.choice]))
+    _map_tally(frame, item, work, adoption, part="text")
     add_provenance(graph, item, adoption.span, frame.expression)
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS
 
-from kg.ids import ActorId, IriMinter, MeetingId, SessionId
+from kg.ids import ActorId, IriMinter, MeetingId, OfficeId, SessionId
 from kg.model import (
     ActorRef,
     AdoptionMethod,
+    AmendmentOutcome,
     MeetingRef,
+    OfficeRef,
     SourceSpan,
     SponsorshipPhase,
     StatementTiming,
     SubmissionMode,
     VoteChoice,
+    VoteOutcome,
 )
 from kg.vocab import UNKG
 
@@ -55,6 +58,16 @@ SUBMISSION_MODES = {
     SubmissionMode.ON_RECOMMENDATION: UNKG.mode_on_recommendation,
     SubmissionMode.ON_BEHALF_OF_GROUP: UNKG.mode_on_behalf_of_group,
     SubmissionMode.BY_STATES: UNKG.mode_by_states,
+    SubmissionMode.BY_OFFICE: UNKG.mode_by_office,
+}
+VOTE_OUTCOMES = {
+    VoteOutcome.RETAINED: UNKG.outcome_retained,
+    VoteOutcome.DELETED: UNKG.outcome_deleted,
+}
+AMENDMENT_OUTCOMES = {
+    AmendmentOutcome.ADOPTED: UNKG.amendment_adopted,
+    AmendmentOutcome.REJECTED: UNKG.amendment_rejected,
+    AmendmentOutcome.WITHDRAWN: UNKG.amendment_withdrawn,
 }
 VOTE_CHOICES = {
     VoteChoice.YES: UNKG.vote_yes,
@@ -72,6 +85,10 @@ def new_graph() -> Graph:
 
 def actor_iri(minter: IriMinter, actor: ActorRef) -> URIRef:
     return minter.iri(ActorId(actor.kind, actor.code))
+
+
+def office_iri(minter: IriMinter, office: OfficeRef) -> URIRef:
+    return minter.iri(OfficeId(office.body, office.role))
 
 
 def meeting_iri(minter: IriMinter, meeting: MeetingRef) -> URIRef:

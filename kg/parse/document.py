@@ -17,9 +17,9 @@ from kg.parse.completeness import check_pages, check_recommended_texts, warn_unf
 from kg.parse.enrich import enrich_paragraphs, enrich_text
 from kg.parse.instruments import InstrumentTable
 from kg.parse.lexicon import ENGLISH, Lexicon
-from kg.parse.normalize import decode, normalize
+from kg.parse.normalize import decode
 from kg.parse.pdf import normalize_pdf
-from kg.parse.report import parse_report
+from kg.parse.report import normalize_report, parse_report
 from kg.parse.resolution import normalize_adopted_text, parse_adopted_resolution
 from kg.reference.resolver import EntityResolver
 
@@ -48,7 +48,7 @@ def parse_document(
         lexicon = _adopted_lexicon(name, head)
         adopted = parse_adopted_resolution(normalize_adopted_text(name, text), lexicon)
         return _enrich(adopted, resolver, instruments)
-    normalized = normalize(name, text)
+    normalized = normalize_report(name, text)
     report = parse_report(normalized, resolver)
     check_recommended_texts(report, normalized)
     report = warn_unfinished_texts(report)

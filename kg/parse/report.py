@@ -1,31 +1,41 @@
-"""Parse a French Main Committee report (Parts I and II) into the typed model.
+"""Parse a Main Committee report (any committee, session and language with a `Language`).
 
 text -> normalize -> split parts -> Part I (agenda item, meetings, documents, general
-statements) and Part II (one section per draft resolution) -> `Report`.
+statements), Part II (sections; each draft with its submission, sponsors, statements, votes,
+withdrawal, amendments, oral revisions) and the last part (the recommended texts) -> `Report`.
 
-Everything is read from the document's wording; names of States, groups and bodies go through
-the `ActorResolver`, and a name that resolves to nothing is reported with its line (the parse
-fails listing all of them), never dropped and never guessed.
+Everything is read from the document's wording, which a `kg.lang.Language` supplies: the parser
+never names a language. Names of States, groups and bodies go through the `ActorResolver`, and
+a name that resolves to nothing is reported with its line (the parse fails listing all of them),
+never dropped and never guessed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from kg.errors import InputError, SourceLocation
+from kg.lang import Language, ReportWording, detect
 from kg.model import (
     ActorRef,
     Adoption,
     AdoptionMethod,
+    Amendment,
+    AmendmentOutcome,
     BudgetImplications,
     DocumentMention,
     DraftResolution,
     Footnote,
     Meeting,
     MeetingRef,
+    OfficeRef,
+    OralRevision,
+    ParagraphKind,
+    ParagraphVote,
     Report,
     SourceSpan,
     Sponsorship,
@@ -36,11 +46,13 @@ from kg.model import (
     SubmissionMode,
     Vote,
     VoteChoice,
+    VotedPart,
+    VoteOutcome,
+    Withdrawal,
 )
-from kg.parse import patterns as p
-from kg.parse.lexicon import FRENCH, Lexicon
-from kg.parse.normalize import NormalizedDocument
-from kg.parse.resolution import parse_recommended_texts
+from kg.parse.lexicon import Lexicon
+from kg.parse.normalize import NormalizedDocument, SourceLine, normalize
+from kg.parse.resolution import normalize_adopted_text, parse_recommended_texts
 from kg.parse.segment import Block, BlockKind, Part, split_blocks, split_parts, split_sections
 from kg.symbols import DocumentSymbol, SymbolError, find_symbols
 
@@ -55,12 +67,21 @@ class ActorResolver(Protocol):
     def split_name_list(self, text: str) -> list[str]: ...
 
 
+def normalize_report(name: str, text: str) -> NormalizedDocument:
+    """The extraction decides the normaliser, not the language: pages separated by form feeds
+    (plain `pdftotext`) are read page by page, footnotes below each page's rule; a text without
+    them (the bundled layout extraction) by its indentation."""
+    if "\f" in text:
+        return normalize_adopted_text(name, text)
+    return normalize(name, text)
+
+
 @dataclass
 class _Context:
     """What the parser has read so far: the running year and the current meeting."""
 
     document: str
-    lexicon: Lexicon
+    language: Language
     committee: str
     session: int
     resolver: ActorResolver
@@ -70,26 +91,41 @@ class _Context:
     current: MeetingRef | None = None
     unresolved: list[str] = field(default_factory=list)
 
+    @property
+    def wording(self) -> ReportWording:
+        return self.language.report
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.language.lexicon
+
     def location(self, line: int) -> SourceLocation:
         return SourceLocation(self.document, line)
 
-    def resolve(self, name: str, line: int) -> ActorRef | None:
-        """A name, or the longest tail of it after `de`/`du`/`des` that names an actor."""
+    def resolve(self, name: str, line: int, *, record: bool = True) -> ActorRef | None:
+        """A name, or the longest tail of it after `of`/`de` that names an actor; an unknown
+        name is recorded as an error unless `record` is false."""
         cleaned = name.strip(" ,;:.")
         actor = self.resolver.resolve(cleaned)
         if actor is None:
-            for match in re.finditer(rf"\s(?:du|des|de la|de l{p.APOS}|de)\s*", cleaned):
+            for match in self.wording.name_tail.finditer(cleaned):
                 actor = self.resolver.resolve(cleaned[match.end() :])
                 if actor is not None:
                     break
-        if actor is None:
+        if actor is None and record:
             self.unresolved.append(f"{self.document}:{line}: unknown State or body {cleaned!r}")
         return actor
 
     def resolve_list(self, text: str, line: int) -> list[ActorRef]:
+        if self.wording.nobody.match(text.strip(" .")):
+            return []
         names = self.resolver.split_name_list(text)
-        actors = [self.resolve(p.LEADING_ARTICLE.sub("", n), line) for n in names]
+        actors = [self.resolve(self.wording.leading_article.sub("", n), line) for n in names]
         return [actor for actor in actors if actor is not None]
+
+    def office(self, printed_role: str) -> OfficeRef | None:
+        role = self.wording.role_of(printed_role)
+        return OfficeRef(self.committee, role) if role else None
 
 
 @dataclass(frozen=True)
@@ -98,7 +134,9 @@ class _Sentence:
     span: SourceSpan
 
 
-def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Report:
+def parse_report(
+    document: NormalizedDocument, resolver: ActorResolver, language: Language | None = None
+) -> Report:
     name = document.name
     header = document.running_header or _symbol_from_file_name(name)
     if header is None:
@@ -109,40 +147,46 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
             "no symbol in page headers",
         )
     symbol = _parse_symbol(header, SourceLocation(name, 1))
-    parts = split_parts(document.lines)
-    if len(parts) < 2:
+    language = language or detect(line.text for line in document.lines)
+    if language is None:
+        found = document.lines[0].text if document.lines else ""
+        raise InputError(
+            SourceLocation(name, 1),
+            "a committee report with Parts 'I. Introduction' ... in a language of kg.lang "
+            "(meeting mentions such as 'At its 31st meeting, on 4 November' or 'À sa 45e "
+            "séance, le 4 novembre 2022')",
+            found[:60],
+        )
+    wording = language.report
+    parts = split_parts(document.lines, wording.recommendations)
+    if len(parts) < 2 or not wording.introduction.match(f"I. {parts[0].title}"):
         found = parts[0].title if parts else (document.lines[0].text if document.lines else "")
         raise InputError(
             SourceLocation(name, parts[0].span.start_line if parts else 1),
-            "a committee report with Parts 'I. Introduction' and 'II. Examen de projets de "
-            "résolution'",
+            "a committee report with Parts 'I. Introduction', 'II. Consideration of ...' and a "
+            "last Part with the committee's recommendations",
             found,
         )
-    if len(parts) < 3:
+    if not wording.recommendations.match(parts[-1].title):
         raise InputError(
             SourceLocation(name, document.lines[-1].number),
-            "Part III with the committee's recommendations after Part II (the report is truncated)",
+            "a last Part with the committee's recommendations (the report is truncated)",
             document.lines[-1].text[:60],
         )
-    intro_blocks, next_number = split_blocks(parts[0].lines, 1)
-    allocation = _agenda_allocation(intro_blocks)
-    session = FRENCH.ordinal_value(allocation["session"]) if allocation else None
-    if session is None:
-        session = symbol.session
-    if session is None:
-        raise InputError(
-            SourceLocation(name, parts[0].span.start_line),
-            "the session of the agenda item ('... de sa soixante-dix-septième session ...')",
-        )
-    committee_name = allocation["committee"] if allocation else _committee_from_parts(parts)
-    committee = resolver.resolve(committee_name) if committee_name else None
-    if committee is None or committee.kind != "body":
-        raise InputError(
-            SourceLocation(name, parts[0].span.start_line),
-            "the committee the item was allocated to ('... renvoyer à la Troisième Commission')",
-            committee_name,
-        )
-    context = _Context(name, FRENCH, committee.code, session, resolver)
+    header_lines = [line for line in document.lines if line.number < parts[0].span.start_line]
+    header_text = "\n".join(line.text for line in header_lines)
+    intro_blocks, next_number = split_blocks(parts[0].lines, 1, wording.item)
+    allocation = _agenda_allocation(intro_blocks, wording)
+    session, committee = _session_and_committee(
+        name,
+        symbol,
+        allocation=allocation,
+        parts=parts,
+        header_lines=header_lines,
+        language=language,
+        resolver=resolver,
+    )
+    context = _Context(name, language, committee.code, session, resolver)
     documents: list[DocumentMention] = []
     general: list[Statement] = []
     for block in intro_blocks:
@@ -150,27 +194,23 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
         general.extend(_statements(block, context, None, in_draft_section=False))
     documents.extend(_documents_before_committee(intro_blocks, context))
 
-    preamble, sections = split_sections(parts[1].lines)
-    if not sections:
+    drafts: list[DraftResolution] = []
+    for part in parts[1:-1]:
+        considered, next_number, statements = _consideration_part(part, next_number, context)
+        drafts.extend(considered)
+        general.extend(statements)
+    if not drafts:
         raise InputError(
             SourceLocation(name, parts[1].span.start_line),
-            "lettered sections 'A. Projet de résolution <symbol>' in Part II",
+            "draft resolutions or decisions considered in Part II ('Draft resolution <symbol>')",
             parts[1].title,
         )
-    preamble_blocks, next_number = split_blocks(preamble, next_number)
-    for block in preamble_blocks:
-        _read_meetings(block.text, block.span, context)
-        general.extend(_statements(block, context, None, in_draft_section=False))
-    drafts = []
-    for letter, title, lines in sections:
-        blocks, next_number = split_blocks(lines, next_number)
-        drafts.append(_parse_draft(letter, title, lines[0].number, blocks, context))
     if not context.meetings:
         raise InputError(
             SourceLocation(name, parts[0].span.start_line),
-            "meetings with their dates ('À sa 45e séance, le 4 novembre 2022, ...')",
+            "meetings with their dates ('At its 31st meeting, on 4 November 2022, ...')",
         )
-    footnotes = _report_footnotes(document.footnotes, parts)
+    footnotes = _report_footnotes(document.footnotes, parts[-1])
     documents.extend(_summary_records(footnotes, context))
     if context.unresolved:
         raise InputError(
@@ -178,17 +218,16 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
             "names of known States, groups or bodies",
             "; ".join(context.unresolved),
         )
-    texts = parse_recommended_texts(document, parts[2], tuple(drafts), FRENCH)
+    texts = parse_recommended_texts(document, parts[-1], tuple(drafts), language.lexicon)
     last_line = document.lines[-1].number if document.lines else 1
-    agenda_number = _agenda_item_number(intro_blocks)
     return Report(
         source_name=name,
         symbol=str(symbol),
-        language=FRENCH.language,
+        language=language.code,
         session=session,
         committee=committee.code,
-        agenda_item_title=allocation["title"] if allocation else "",
-        agenda_item_number=agenda_number,
+        agenda_item_title=_agenda_item_title(allocation, header_lines, intro_blocks, wording),
+        agenda_item_number=_agenda_item_number(header_text, intro_blocks, wording),
         meetings=_meetings(context),
         documents=tuple(documents),
         drafts=tuple(drafts),
@@ -197,6 +236,61 @@ def parse_report(document: NormalizedDocument, resolver: ActorResolver) -> Repor
         span=SourceSpan(1, max(last_line, 1)),
         texts=texts,
     )
+
+
+def _session_and_committee(
+    name: str,
+    symbol: DocumentSymbol,
+    *,
+    allocation: dict[str, str] | None,
+    parts: list[Part],
+    header_lines: Sequence[SourceLine],
+    language: Language,
+    resolver: ActorResolver,
+) -> tuple[int, ActorRef]:
+    session = None
+    if allocation and allocation.get("session"):
+        session = language.lexicon.ordinal_value(allocation["session"])
+    if session is None:
+        session = symbol.session
+    if session is None:
+        raise InputError(
+            SourceLocation(name, parts[0].span.start_line),
+            "the session of the agenda item ('... agenda of its seventy-seventh session ...')",
+        )
+    committee_name = _committee_name(allocation, parts, header_lines, language.report)
+    committee = resolver.resolve(committee_name) if committee_name else None
+    if committee is None or committee.kind != "body":
+        raise InputError(
+            SourceLocation(name, parts[0].span.start_line),
+            "the committee the item was allocated to ('... allocate it to the Third Committee')",
+            committee_name,
+        )
+    return session, committee
+
+
+def _consideration_part(
+    part: Part, next_number: int, context: _Context
+) -> tuple[list[DraftResolution], int, list[Statement]]:
+    """A part between the introduction and the recommendations: lettered sections, or (one
+    section only) the part itself, titled `Consideration of draft resolution <symbol>`."""
+    wording = context.wording
+    preamble, sections = split_sections(part.lines, wording.section_title, any_indent=True)
+    general: list[Statement] = []
+    if not sections:
+        # The heading's symbols (it may run over two lines) name the drafts of the part.
+        heading = " ".join([part.title, *(line.text for line in preamble[:2])])
+        sections = [("", heading, part.lines)]
+        preamble = ()
+    preamble_blocks, next_number = split_blocks(preamble, next_number, wording.item)
+    for block in preamble_blocks:
+        _read_meetings(block.text, block.span, context)
+        general.extend(_statements(block, context, None, in_draft_section=False))
+    drafts: list[DraftResolution] = []
+    for letter, title, lines in sections:
+        blocks, next_number = split_blocks(lines, next_number, wording.item)
+        drafts.extend(_parse_section(letter, title, lines[0].number, blocks, context))
+    return drafts, next_number, general
 
 
 def _symbol_from_file_name(name: str) -> str | None:
@@ -212,27 +306,56 @@ def _parse_symbol(text: str, location: SourceLocation) -> DocumentSymbol:
         raise InputError(location, "a UN document symbol", text) from None
 
 
-def _agenda_allocation(blocks: list[Block]) -> dict[str, str] | None:
+def _agenda_allocation(blocks: list[Block], wording: ReportWording) -> dict[str, str] | None:
     for block in blocks:
-        match = p.AGENDA_ALLOCATION.search(block.text)
+        match = wording.agenda_allocation.search(block.text)
         if match:
-            return {k: v.strip() for k, v in match.groupdict().items()}
+            return {k: v.strip() for k, v in match.groupdict().items() if v}
     return None
 
 
-def _agenda_item_number(blocks: list[Block]) -> int | None:
-    """Only when the report states its own item number (`au titre du point 109`)."""
-    for block in blocks:
-        match = re.search(r"au titre du point (?P<number>\d{1,3}) de l['’]ordre", block.text)
+def _agenda_item_number(header: str, blocks: list[Block], wording: ReportWording) -> int | None:
+    """Only when the report states its item number (`Agenda item 104`, `au titre du point`)."""
+    for text in (header, *(block.text for block in blocks)):
+        match = wording.agenda_item_number.search(text)
         if match:
             return int(match["number"])
     return None
 
 
-def _committee_from_parts(parts: list[Part]) -> str | None:
-    for part in parts:
-        match = p.RECOMMENDATIONS_HEADING.match(part.title)
-        if match:
+def _agenda_item_title(
+    allocation: dict[str, str] | None,
+    header: Sequence[SourceLine],
+    blocks: list[Block],
+    wording: ReportWording,
+) -> str:
+    """The title the allocation quotes; else the header lines between the agenda item and
+    `Report of the ... Committee`; else the first `item entitled “...”`."""
+    if allocation and allocation.get("title"):
+        return allocation["title"]
+    texts = [line.text for line in header]
+    item = next((i for i, t in enumerate(texts) if wording.agenda_item_number.match(t)), None)
+    end = next((i for i, t in enumerate(texts) if wording.report_of.match(t)), None)
+    if item is not None and end is not None and end > item + 1:
+        return " ".join(texts[item + 1 : end])
+    for block in blocks:
+        if match := wording.item_title.search(block.text):
+            return match["title"].strip()
+    return ""
+
+
+def _committee_name(
+    allocation: dict[str, str] | None,
+    parts: list[Part],
+    header: Sequence[SourceLine],
+    wording: ReportWording,
+) -> str | None:
+    if allocation and allocation.get("committee"):
+        return allocation["committee"]
+    if match := wording.recommendations.match(parts[-1].title):
+        return match["committee"]
+    for line in header:
+        if match := wording.report_of.match(line.text):
             return match["committee"]
     return None
 
@@ -240,15 +363,32 @@ def _committee_from_parts(parts: list[Part]) -> str | None:
 # --- meetings and dates -----------------------------------------------------------------------
 
 
+def _meeting_numbers(text: str, wording: ReportWording) -> list[int]:
+    """`45e, 48e et 51e` -> [45, 48, 51]; `2nd to 10th` -> [2, 3, ..., 10]."""
+    numbers: list[int] = []
+    previous_end: int | None = None
+    for match in wording.meeting_number.finditer(text):
+        number = int(match["number"])
+        between = text[previous_end : match.start()] if previous_end is not None else ""
+        if numbers and wording.meeting_range.match(between) and number > numbers[-1]:
+            numbers.extend(range(numbers[-1] + 1, number + 1))
+        else:
+            numbers.append(number)
+        previous_end = match.end()
+    return numbers
+
+
 def _read_meetings(text: str, span: SourceSpan, context: _Context) -> MeetingRef | None:
     """Record every meeting mention in a paragraph; returns the first one (the current meeting)."""
     first: MeetingRef | None = None
-    for match in p.FrenchReportPatterns(context.lexicon).meeting_mention.finditer(text):
-        numbers = [int(n) for n in re.findall(r"\d+", match["numbers"])]
+    wording = context.wording
+    for match in wording.meeting_mention.finditer(text):
+        numbers = _meeting_numbers(match["numbers"], wording)
         body = GENERAL_ASSEMBLY if match["plenary"] else context.committee
         refs = [MeetingRef(body, context.session, n) for n in numbers]
-        if match["days"]:
-            days = re.findall(r"\d{1,2}(?:er)?", match["days"])
+        # `on 13 October and on 10 and 18 November`: the mention names only the first date.
+        if match["days"] and not wording.more_dates.match(text[match.end() :]):
+            days = wording.day.findall(match["days"])
             year = int(match["year"]) if match["year"] else _year_from_context(context, match)
             dates = [context.lexicon.date(day, match["month"], year) for day in days]
             if len(dates) == 1:
@@ -269,7 +409,7 @@ def _year_from_context(context: _Context, match: re.Match[str]) -> int:
         raise InputError(
             context.location(1), "a full date (with a year) before dates without one", match[0]
         )
-    day = re.findall(r"\d{1,2}(?:er)?", match["days"] or "1")[0]
+    day = context.wording.day.findall(match["days"] or "1")[0]
     candidate = context.lexicon.date(day, match["month"], context.year)
     if context.last_date and (context.last_date - candidate).days > 183:
         return context.year + 1
@@ -302,17 +442,21 @@ def _date_of(context: _Context, ref: MeetingRef, line: int) -> dt.date:
 
 
 def _documents_before_committee(blocks: list[Block], context: _Context) -> list[DocumentMention]:
-    """The lettered items after `la Commission était saisie des documents suivants`."""
+    """The lettered items after `the Committee had before it the following documents`."""
     mentions: list[DocumentMention] = []
     listing = False
+    kinds = {word.casefold(): kind for word, kind in context.wording.document_kinds}
     for block in blocks:
         if block.kind is BlockKind.PARAGRAPH:
-            listing = bool(p.DOCUMENTS_BEFORE.search(block.text))
+            listing = bool(context.wording.documents_before.search(block.text))
+            if not listing and (one := context.wording.document_before.search(block.text)):
+                kind = kinds.get(one["kind"].casefold(), "document")
+                mentions.append(DocumentMention(one["symbol"], kind, block.span))
             continue
         if not listing:
             continue
         kind = next(
-            (kind for word, kind in p.DOCUMENT_KIND_WORDS if block.text.startswith(word)),
+            (kind for word, kind in context.wording.document_kinds if block.text.startswith(word)),
             "document",
         )
         symbols = find_symbols(block.text)
@@ -326,10 +470,9 @@ def _documents_before_committee(blocks: list[Block], context: _Context) -> list[
     return mentions
 
 
-def _report_footnotes(footnotes: tuple[Footnote, ...], parts: list[Part]) -> tuple[Footnote, ...]:
-    """Footnotes printed on the pages of Parts I and II (Part III texts number their own)."""
-    end = parts[2].span.start_line if len(parts) > 2 else None
-    return tuple(f for f in footnotes if end is None or f.span.start_line < end)
+def _report_footnotes(footnotes: tuple[Footnote, ...], last: Part) -> tuple[Footnote, ...]:
+    """Footnotes printed before the last part (its texts number their own)."""
+    return tuple(f for f in footnotes if f.span.start_line < last.span.start_line)
 
 
 def _summary_records(footnotes: tuple[Footnote, ...], context: _Context) -> list[DocumentMention]:
@@ -339,128 +482,265 @@ def _summary_records(footnotes: tuple[Footnote, ...], context: _Context) -> list
             number = symbol.meeting_number
             if number is not None and symbol.issuing_body == context.committee:
                 ref = MeetingRef(context.committee, context.session, number)
-                records.append(DocumentMention(str(symbol), "summary_record", footnote.span, ref))
+                kind = symbol.document_type  # summary_record, or verbatim_record (`PV.31`)
+                records.append(DocumentMention(str(symbol), kind, footnote.span, ref))
     return records
 
 
-# --- Part II: one draft resolution per section -----------------------------------------------
+# --- Part II: the drafts of one section ------------------------------------------------------
 
 
-def _sentences(block: Block) -> list[_Sentence]:
-    return [_Sentence(s, block.span) for s in p.SENTENCE_END.split(block.text) if s.strip()]
+@dataclass
+class _Draft:
+    """What has been read about one draft so far."""
 
-
-def _parse_draft(
-    letter: str, heading: str, line: int, blocks: list[Block], context: _Context
-) -> DraftResolution:
-    symbols = find_symbols(heading)
-    if not symbols:
-        raise InputError(context.location(line), "'Projet de résolution <symbol>'", heading)
-    symbol = str(symbols[0][0])
-    context.current = None
-    title = ""
+    symbol: str
+    line: int
+    title: str = ""
     submission: Submission | None = None
     considered_at: MeetingRef | None = None
-    sponsorships: list[Sponsorship] = []
-    statements: list[Statement] = []
+    sponsorships: list[Sponsorship] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     budget: BudgetImplications | None = None
     adoption: Adoption | None = None
     recommended_as: str | None = None
+    paragraph_votes: list[ParagraphVote] = field(default_factory=list)
+    oral_revisions: list[OralRevision] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
+    withdrawal: Withdrawal | None = None
+    end_line: int = 0
+
+
+def _sentences(block: Block, wording: ReportWording) -> list[_Sentence]:
+    return [_Sentence(s, block.span) for s in wording.sentence_end.split(block.text) if s.strip()]
+
+
+def _symbol_in(text: str) -> str | None:
+    found = find_symbols(text)
+    return str(found[0][0]) if found else None
+
+
+def _parse_section(
+    letter: str, heading: str, line: int, blocks: list[Block], context: _Context
+) -> list[DraftResolution]:
+    """One section may hold several drafts (a draft withdrawn in favour of another): each block
+    belongs to the draft whose title it introduces, else the first draft of the section it
+    names, else the draft of the block before."""
+    wording = context.wording
+    drafts: dict[str, _Draft] = {}
+    for printed, _, _ in find_symbols(heading):
+        drafts.setdefault(str(printed), _Draft(str(printed), line))
     for block in blocks:
-        mentioned = _read_meetings(block.text, block.span, context)
-        if mentioned is not None and not p.SAME_MEETING.search(block.text[:40]):
-            context.current = mentioned
-        if not title and (match := p.TITLE.search(block.text)):
-            title = match["title"]
-        if considered_at is None and context.current is not None:
-            considered_at = context.current
-        submission = submission or _submission(block, context)
-        sponsorships.extend(_sponsorships(block, context))
-        statements.extend(_statements(block, context, symbol, in_draft_section=True))
-        if (match := p.BUDGET_IMPLICATIONS.search(block.text)) and context.current:
-            budget = BudgetImplications(context.current, block.span)
-        if match := p.ADOPTION.search(block.text):
-            adoption = _adoption(match, block, context)
-            recommended_as = match["numeral"]
-    if not title:
-        raise InputError(context.location(line), f"the title of {symbol} ('intitulé « ... »')")
-    return DraftResolution(
-        section=letter,
-        symbol=symbol,
-        title=title,
-        span=SourceSpan(line, blocks[-1].span.end_line if blocks else line),
-        submission=submission,
-        considered_at=considered_at,
-        sponsorships=tuple(sponsorships),
-        statements=tuple(statements),
-        budget_implications=budget,
-        adoption=adoption,
-        recommended_as=recommended_as,
-    )
+        for match in wording.title.finditer(block.text):
+            found = find_symbols(match["symbol"] or "")
+            if found and found[0][0].document_type == "draft":
+                drafts.setdefault(str(found[0][0]), _Draft(str(found[0][0]), block.span.start_line))
+    if not drafts:
+        raise InputError(context.location(line), "'Draft resolution <symbol>'", heading)
+    context.current = None
+    current = next(iter(drafts.values()))
+    for block in blocks:
+        current = _draft_of(block, drafts, current, wording)
+        current.end_line = block.span.end_line
+        _read_block(block, current, drafts, context)
+    result = []
+    for draft in drafts.values():
+        if not draft.title:
+            raise InputError(
+                context.location(draft.line), f"the title of {draft.symbol} ('entitled “...”')"
+            )
+        result.append(
+            DraftResolution(
+                section=letter,
+                symbol=draft.symbol,
+                title=draft.title,
+                span=SourceSpan(draft.line, max(draft.end_line, draft.line)),
+                submission=draft.submission,
+                considered_at=draft.considered_at,
+                sponsorships=tuple(draft.sponsorships),
+                statements=tuple(draft.statements),
+                budget_implications=draft.budget,
+                adoption=draft.adoption,
+                recommended_as=draft.recommended_as,
+                paragraph_votes=tuple(draft.paragraph_votes),
+                oral_revisions=tuple(draft.oral_revisions),
+                amendments=tuple(draft.amendments),
+                withdrawal=draft.withdrawal,
+            )
+        )
+    return result
+
+
+def _draft_of(
+    block: Block, drafts: dict[str, _Draft], current: _Draft, wording: ReportWording
+) -> _Draft:
+    for match in wording.title.finditer(block.text):
+        symbol = _symbol_in(match["symbol"] or "")
+        if symbol in drafts:
+            return drafts[symbol]
+    for printed, _, _ in find_symbols(block.text):
+        if str(printed) in drafts:
+            return drafts[str(printed)]
+    return current
+
+
+def _read_block(block: Block, draft: _Draft, drafts: dict[str, _Draft], context: _Context) -> None:
+    wording = context.wording
+    mentioned = _read_meetings(block.text, block.span, context)
+    if mentioned is not None and not wording.same_meeting.search(block.text[:40]):
+        context.current = mentioned
+    if not draft.title:
+        for titled in wording.title.finditer(block.text):
+            if _symbol_in(titled["symbol"] or "") in (draft.symbol, None):
+                draft.title = titled["title"].strip()
+                break
+    if draft.considered_at is None and context.current is not None:
+        draft.considered_at = context.current
+    draft.submission = draft.submission or _submission(block, context)
+    draft.sponsorships.extend(_sponsorships(block, context))
+    draft.statements.extend(_statements(block, context, draft.symbol, in_draft_section=True))
+    if wording.budget_implications.search(block.text) and context.current:
+        draft.budget = BudgetImplications(context.current, block.span)
+    if wording.oral_revision.search(block.text) and context.current:
+        draft.oral_revisions.append(OralRevision(context.current, block.span))
+    _amendments(block, drafts, draft, context)
+    if voted := wording.paragraph_vote.search(block.text):
+        draft.paragraph_votes.append(_paragraph_vote(voted, block, context))
+    for pattern in wording.adoption:
+        if adoption := pattern.search(block.text):
+            adopted = drafts.get(_symbol_in(adoption["symbol"]) or "", draft)
+            adopted.adoption = _adoption(adoption, block, context)
+            adopted.recommended_as = adoption["numeral"]
+            break
+    if withdrawal := wording.withdrawn.search(block.text):
+        withdrawn = drafts.get(_symbol_in(withdrawal["symbol"]) or "", draft)
+        favour = wording.in_favour_of.search(block.text)
+        withdrawn.withdrawal = Withdrawal(
+            span=block.span,
+            meeting=context.current,
+            in_favour_of=_symbol_in(favour["symbol"]) if favour else None,
+        )
+
+
+def _amendments(block: Block, drafts: dict[str, _Draft], draft: _Draft, context: _Context) -> None:
+    wording = context.wording
+    for pattern in wording.amendment:
+        for match in pattern.finditer(block.text):
+            target = drafts.get(_symbol_in(match["draft"]) or "", draft)
+            symbol = _symbol_in(match["symbol"])
+            if symbol and all(a.symbol != symbol for a in target.amendments):
+                target.amendments.append(
+                    Amendment(symbol, target.symbol, block.span, meeting=context.current)
+                )
+    for pattern in wording.amendment_outcome:
+        for match in pattern.finditer(block.text):
+            symbol = _symbol_in(match["symbol"])
+            outcome = AmendmentOutcome(wording.amendment_outcomes[match["outcome"].lower()])
+            for owner in drafts.values():
+                owner.amendments = [
+                    Amendment(a.symbol, a.draft_symbol, a.span, outcome, context.current)
+                    if a.symbol == symbol
+                    else a
+                    for a in owner.amendments
+                ]
 
 
 def _submission(block: Block, context: _Context) -> Submission | None:
+    wording = context.wording
     text, line = block.text, block.span.start_line
-    if (recommended := p.RECOMMENDED_BY_RESOLUTION.search(text)) and (
-        chair := p.SUBMITTED_BY_CHAIR.search(text)
-    ):
+    recommended = wording.recommended_by_resolution.search(text)
+    recommended_symbol = recommending_body = None
+    if recommended:
         body = context.resolve(recommended["body"], line)
         series = RESOLUTION_SERIES.get(body.code) if body else None
-        nationality = chair["nationality"]
-        return Submission(
-            mode=SubmissionMode.ON_RECOMMENDATION,
-            span=block.span,
-            submitted_by=context.resolve(nationality, line) if nationality else None,
-            submitter_role="chair",
-            recommended_by_symbol=f"{series}/{recommended['number']}" if series else None,
-            recommending_body=body.code if body else None,
-        )
-    if behalf := p.SUBMITTED_ON_BEHALF.search(text):
-        group = context.resolve(re.sub(r"^au nom\s+", "", behalf["group"]), line)
-        return Submission(
-            mode=SubmissionMode.ON_BEHALF_OF_GROUP,
-            span=block.span,
-            submitted_by=context.resolve(p.LEADING_ARTICLE.sub("", behalf["submitter"]), line),
-            on_behalf_of=group,
-        )
-    if p.SUBMITTED_BY_STATES.search(text):
+        recommended_symbol = f"{series}/{recommended['number']}" if series else None
+        recommending_body = body.code if body else None
+    for pattern in wording.submitted_by_office:
+        if (match := pattern.search(text)) and (office := context.office(match["role"])):
+            holder = match["holder"]
+            return Submission(
+                mode=(
+                    SubmissionMode.ON_RECOMMENDATION if recommended else SubmissionMode.BY_OFFICE
+                ),
+                span=block.span,
+                submitter_role=office.role,
+                office=office,
+                office_holder=context.resolve(holder, line) if holder else None,
+                recommended_by_symbol=recommended_symbol,
+                recommending_body=recommending_body,
+            )
+    for pattern in wording.submitted_on_behalf:
+        if behalf := pattern.search(text):
+            group = context.resolver.resolve(
+                wording.leading_article.sub("", behalf["group"]).strip(" .")
+            ) or context.resolve(behalf["group"], line)
+            submitters = context.resolve_list(behalf["submitter"], line)
+            return Submission(
+                mode=SubmissionMode.ON_BEHALF_OF_GROUP,
+                span=block.span,
+                submitted_by=submitters[0] if len(submitters) == 1 else None,
+                on_behalf_of=group,
+                submitters=tuple(submitters),
+            )
+    if wording.submitted_for_states.search(text) or wording.submitted_by_states.search(text):
         return Submission(mode=SubmissionMode.BY_STATES, span=block.span)
     return None
 
 
 def _sponsorships(block: Block, context: _Context) -> list[Sponsorship]:
+    wording = context.wording
     found: list[Sponsorship] = []
     line = block.span.start_line
-    for sentence in _sentences(block):
+    for sentence in _sentences(block, wording):
         text = sentence.text
         phase: SponsorshipPhase | None = None
-        names: str | None = None
-        if match := p.SUBMITTED_BY_STATES.search(text):
-            phase, names = SponsorshipPhase.ORIGINAL, match["list"]
-        elif match := p.JOINED_LIST.search(text):
-            later = p.LATER_MARKER.search(text)
+        original = wording.submitted_for_states.search(text) or (
+            wording.submitted_by_states.search(text)
+        )
+        joined = wording.joined_list.search(text)
+        inline = wording.joined_inline.search(text)
+        if original:
+            phase, names = SponsorshipPhase.ORIGINAL, original["list"]
+        elif joined:
+            later = wording.later_marker.search(text)
             phase = SponsorshipPhase.LATER if later else SponsorshipPhase.AT_MEETING
-            names = match["list"]
-        elif match := p.JOINED_INLINE.search(text):
-            phase, names = SponsorshipPhase.AT_MEETING, match["list"]
-        if phase is None or names is None:
+            names = joined["list"]
+        elif inline:
+            phase, names = SponsorshipPhase.AT_MEETING, inline["list"]
+        else:
             continue
+        if phase is not SponsorshipPhase.ORIGINAL and _cites_addendum(text):
+            phase = SponsorshipPhase.LATER  # sponsors listed in an addendum joined before
         meeting = context.current if phase is SponsorshipPhase.AT_MEETING else None
         for actor in context.resolve_list(names, line):
             found.append(Sponsorship(actor, phase, block.span, meeting))
-    if (behalf := p.SUBMITTED_ON_BEHALF.search(block.text)) and not found:
-        group = context.resolve(behalf["group"], line)
-        if group is not None:
-            found.append(Sponsorship(group, SponsorshipPhase.ORIGINAL, block.span))
+    if not found:
+        for pattern in wording.submitted_on_behalf:
+            if (behalf := pattern.search(block.text)) and not _is_office(behalf["group"], context):
+                group = context.resolver.resolve(
+                    wording.leading_article.sub("", behalf["group"]).strip(" .")
+                ) or context.resolve(behalf["group"], line)
+                if group is not None:
+                    found.append(Sponsorship(group, SponsorshipPhase.ORIGINAL, block.span))
+                break
     return found
+
+
+def _is_office(text: str, context: _Context) -> bool:
+    return context.office(context.wording.leading_article.sub("", text).strip(" .")) is not None
+
+
+def _cites_addendum(text: str) -> bool:
+    return any(kind == "Add" for symbol, _, _ in find_symbols(text) for kind, _ in symbol.suffixes)
 
 
 def _statements(
     block: Block, context: _Context, draft: str | None, *, in_draft_section: bool
 ) -> list[Statement]:
+    wording = context.wording
     found: list[Statement] = []
     line = block.span.start_line
-    for sentence in _sentences(block):
+    for sentence in _sentences(block, wording):
         text = sentence.text
         if in_draft_section:
             meeting = context.current
@@ -469,30 +749,31 @@ def _statements(
             context.current = meeting
         if meeting is None:
             continue
-        if p.BEFORE_ADOPTION.search(text):
+        if wording.before_adoption.search(text):
             timing = StatementTiming.BEFORE_ADOPTION
-        elif p.AFTER_ADOPTION.search(text):
+        elif wording.after_adoption.search(text):
             timing = StatementTiming.AFTER_ADOPTION
         else:
             timing = StatementTiming.AT_MEETING
         concerns = draft if in_draft_section else None
-        for match in p.STATEMENT.finditer(text):
-            found.extend(
-                _speakers(
-                    match,
-                    context=context,
-                    meeting=meeting,
-                    timing=timing,
-                    draft=concerns,
-                    span=block.span,
-                    line=line,
+        for pattern in wording.statement:
+            for match in pattern.finditer(text):
+                found.extend(
+                    _speakers(
+                        match,
+                        context=context,
+                        meeting=meeting,
+                        timing=timing,
+                        draft=concerns,
+                        span=block.span,
+                        line=line,
+                    )
                 )
-            )
-        for dialogue in p.DIALOGUE.finditer(text):
-            for actor in context.resolve_list(p.LEADING_ARTICLE.sub("", dialogue["names"]), line):
-                found.append(
-                    Statement(actor, timing, meeting, block.span, "représentants", (), concerns)
-                )
+        for dialogue in wording.dialogue.finditer(text):
+            names = wording.leading_article.sub("", dialogue["names"])
+            for actor in context.resolve_list(names, line):
+                role = dialogue["role"]
+                found.append(Statement(actor, timing, meeting, block.span, role, (), concerns))
     return found
 
 
@@ -506,55 +787,151 @@ def _speakers(
     span: SourceSpan,
     line: int,
 ) -> list[Statement]:
+    wording = context.wording
     speakers_text = match["speakers"]
-    also: list[ActorRef] = []
-    if paren := p.ALSO_ON_BEHALF.search(speakers_text):
-        also = context.resolve_list(p.LEADING_ARTICLE.sub("", paren["list"]), line)
-        speakers_text = speakers_text[: paren.start()] + speakers_text[paren.end() :]
-    on_behalf = list(also)
-    if behalf := p.STATEMENT_ON_BEHALF.search(match["rest"] or ""):
+    rest = match["rest"] or ""
+    on_behalf: list[ActorRef] = []
+    speakers_text, also = _clause_on_behalf(speakers_text, context, line)
+    rest, also_after = _clause_on_behalf(rest, context, line)
+    on_behalf.extend([*also, *also_after])
+    if behalf := wording.statement_on_behalf.search(rest):
         group = context.resolve(behalf["actor"], line)
         if group is not None:
             on_behalf.append(group)
     statements = []
-    for part in p.SPEAKER_SPLIT.split(speakers_text.strip()):
-        speaker = p.SPEAKER.match(part.strip())
+    for part in wording.speaker_split.split(speakers_text.strip()):
+        speaker = wording.speaker.match(part.strip())
         if speaker is None:
             continue
         role = speaker["role"].split()[-1]
-        for actor in context.resolve_list(speaker["names"], line):
-            statements.append(
-                Statement(actor, timing, meeting, span, role, tuple(on_behalf), draft)
-            )
+        for printed in _speaker_names(speaker["names"], context, line):
+            own = list(on_behalf)
+            name = printed
+            if paren := wording.also_on_behalf.search(printed):
+                own.extend(context.resolve_list(paren["list"], line))
+                name = printed[: paren.start()] + printed[paren.end() :]
+            actor = context.resolve(wording.leading_article.sub("", name), line)
+            if actor is not None:
+                statements.append(Statement(actor, timing, meeting, span, role, tuple(own), draft))
     return statements
 
 
+def _speaker_names(names: str, context: _Context, line: int) -> list[str]:
+    """The names of a list; or the whole text when only it names an actor (`the New York
+    Office of the United Nations Office on Drugs and Crime` holds an `and`, not a list)."""
+    article = context.wording.leading_article
+    parts = context.resolver.split_name_list(names)
+
+    def known(name: str) -> bool:
+        return context.resolve(article.sub("", name), line, record=False) is not None
+
+    if "," not in names and not all(known(part) for part in parts) and known(names):
+        return [names]
+    return parts
+
+
+def _clause_on_behalf(source: str, context: _Context, line: int) -> tuple[str, list[ActorRef]]:
+    """`(also on behalf of ...)` closing the speakers or the verb speaks for all speakers, and
+    is cut from the text; `Czechia (on behalf of the European Union), Guatemala` inside a list
+    speaks only for its name and is left in place."""
+    paren = context.wording.also_on_behalf.search(source)
+    if paren is None or source[paren.end() :].strip(" ,"):
+        return source, []
+    names = context.wording.leading_article.sub("", paren["list"])
+    return source[: paren.start()] + source[paren.end() :], context.resolve_list(names, line)
+
+
+def _counts(match: re.Match[str] | None, context: _Context) -> tuple[int, int, int | None] | None:
+    if match is None:
+        return None
+    zero = context.wording.zero_words
+
+    def value(text: str | None) -> int | None:
+        if text is None:
+            return None
+        return 0 if text.lower() in zero else int(text)
+
+    groups = match.groupdict()
+    abstain = value(groups.get("abstain"))
+    if abstain is None and groups.get("none"):
+        abstain = 0
+    return value(match["yes"]) or 0, value(match["no"]) or 0, abstain
+
+
+@dataclass(frozen=True)
+class _Tally:
+    """The counts a recorded vote states and every State's vote listed after it."""
+
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    votes: tuple[Vote, ...]
+
+
+def _tally(counted: re.Match[str] | None, block: Block, context: _Context) -> _Tally:
+    """`by a recorded vote of 166 to 2` states no abstentions: `Abstaining: None.` counts 0."""
+    counts = _counts(counted, context)
+    votes = []
+    abstaining_printed = False
+    for choice, pattern in context.wording.vote_lists.items():
+        for lists in pattern.finditer(block.text):
+            abstaining_printed |= choice == VoteChoice.ABSTAIN.value
+            for actor in context.resolve_list(lists["list"], block.span.start_line):
+                votes.append(Vote(actor, VoteChoice(choice)))
+    if counts is None:
+        return _Tally(None, None, None, tuple(votes))
+    abstain = counts[2]
+    if abstain is None and abstaining_printed:
+        abstain = sum(1 for v in votes if v.choice is VoteChoice.ABSTAIN)
+    return _Tally(counts[0], counts[1], abstain, tuple(votes))
+
+
+def _paragraph_vote(match: re.Match[str], block: Block, context: _Context) -> ParagraphVote:
+    wording = context.wording
+    line = block.span.start_line
+    meeting = context.current
+    if meeting is None:
+        raise InputError(context.location(line), "the meeting of the vote on the paragraph")
+    tally = _tally(wording.recorded_vote_counts.search(block.text), block, context)
+    return ParagraphVote(
+        part=VotedPart(
+            ParagraphKind(wording.paragraph_kinds[match["kind"].lower()]), int(match["number"])
+        ),
+        meeting=meeting,
+        date=_date_of(context, meeting, line),
+        outcome=VoteOutcome(wording.paragraph_outcomes[match["outcome"].lower()]),
+        span=block.span,
+        votes_in_favour=tally.yes,
+        votes_against=tally.no,
+        abstentions=tally.abstain,
+        votes=tally.votes,
+    )
+
+
 def _adoption(match: re.Match[str], block: Block, context: _Context) -> Adoption:
+    wording = context.wording
     line = block.span.start_line
     meeting = context.current
     if meeting is None:
         raise InputError(context.location(line), "the meeting at which the draft was adopted")
     how = match["how"]
-    counts = p.RECORDED_VOTE_COUNTS.search(how) or p.RECORDED_VOTE_COUNTS.search(block.text)
-    if counts or p.RECORDED_VOTE.search(how):
+    counted = wording.recorded_vote_counts.search(how) or wording.recorded_vote_counts.search(
+        block.text
+    )
+    if counted or wording.recorded_vote.search(how):
         method = AdoptionMethod.RECORDED_VOTE
-    elif p.WITHOUT_VOTE.search(how):
+    elif wording.without_vote.search(how):
         method = AdoptionMethod.WITHOUT_VOTE
     else:
         method = AdoptionMethod.NOT_STATED
-    votes = [
-        Vote(actor, VoteChoice(choice))
-        for choice, pattern in p.VOTE_LISTS.items()
-        for lists in pattern.finditer(block.text)
-        for actor in context.resolve_list(lists["list"], line)
-    ]
+    tally = _tally(counted, block, context)
     return Adoption(
         meeting=meeting,
         date=_date_of(context, meeting, line),
         method=method,
         span=block.span,
-        votes_in_favour=int(counts["yes"]) if counts else None,
-        votes_against=int(counts["no"]) if counts else None,
-        abstentions=int(counts["abstain"]) if counts and counts["abstain"] else None,
-        votes=tuple(votes),
+        votes_in_favour=tally.yes,
+        votes_against=tally.no,
+        abstentions=tally.abstain,
+        votes=tally.votes,
     )

@@ -569,8 +569,11 @@ class _Calls:
             return False  # a paragraph does not start with a call
         previous = _ELISION.sub("", before[-1])
         previous_core = _TRAILING_PUNCTUATION.sub("", previous)
+        # `rules 5`, `session 3` are references; `(the Bangkok Rules), 17` and `session, 1`
+        # are calls: a comma, semicolon or bracket ends the word's phrase.
+        closed = bool(set(previous[len(previous_core) :]) & set(",;)]"))
         if previous.casefold() in wording.number_words or (
-            previous_core.casefold() in wording.number_words
+            previous_core.casefold() in wording.number_words and not closed
         ):
             return False
         if previous_core.isdigit() and len(previous_core) <= 3 and previous != previous_core:
@@ -587,7 +590,10 @@ class _Calls:
         if word in wording.unit_words or language.is_month(following_core) or word.isdigit():
             return False
         if word in wording.range_words and len(after) > 1 and after[1][:1].isdigit():
-            return False
+            # `at its 2021 16 and 2022 sessions`: between two years, a number is a call.
+            following_number = _TRAILING_PUNCTUATION.sub("", after[1])
+            if not (_YEAR.match(previous_core) and _YEAR.match(following_number)):
+                return False
         return after[0][:1].islower()
 
     def check(self, footnotes: Sequence[Footnote]) -> None:
@@ -764,7 +770,7 @@ def parse_recommended_texts(
         if (match := language.draft_heading.match(line.text))
     ]
     if not heads:
-        return ()
+        return _unnumbered_text(document, language, part3, drafts)
     by_numeral = {draft.recommended_as: draft for draft in drafts if draft.recommended_as}
     texts = []
     for position, (index, numeral) in enumerate(heads):
@@ -807,6 +813,34 @@ def parse_recommended_texts(
             f"the text of draft resolution {missing[0]} in Part III",
         )
     return tuple(texts)
+
+
+def _unnumbered_text(
+    document: NormalizedDocument,
+    language: _Language,
+    part3: Part,
+    drafts: tuple[DraftResolution, ...],
+) -> tuple[ResolutionText, ...]:
+    """A last part recommending one text prints no `Draft resolution I` heading: the text
+    follows the recommendation (`... the adoption of the following draft resolution:`) and is
+    the one draft adopted; its label is empty."""
+    adopted = [draft for draft in drafts if draft.adoption is not None]
+    lines = part3.lines
+    intro = next((i for i, line in enumerate(lines) if line.text.endswith(":")), None)
+    if len(adopted) != 1 or intro is None:
+        return ()
+    heading = lines[intro]
+    own = [f for f in document.footnotes if f.span.start_line >= heading.number]
+    text = _recommended_text(
+        document,
+        language=language,
+        heading=heading,
+        numeral="",
+        lines=lines[intro + 1 :],
+        footnotes=own,
+        draft=adopted[0],
+    )
+    return (text,)
 
 
 def _recommended_text(
@@ -1061,6 +1095,7 @@ _BARCODE = re.compile(r"^\*\d{6,}\*$")
 _DATE_STAMP = re.compile(r"^\d{6}$")
 _RULE = re.compile(r"^_{5,}$")
 _FOOTNOTE_NUMBER = re.compile(r"^\d{1,3}$")
+_STARRED_NOTE = re.compile(r"^\*{1,3}\s+\S")
 _FOOTNOTE_WITH_TEXT = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>[A-Z“«(].*)$")
 _ABBREVIATION_END = re.compile(
     r"\b(?:No|Nos|vol|chap|para|paras|p|pp|sect|art|Corr|Rev|Add|Suppl)\.$"
@@ -1152,7 +1187,12 @@ def _running_lines(pages: list[list[SourceLine]], symbol: str | None) -> frozens
     for zone in zones:
         if symbol in zone:
             running.update(zone[: zone.index(symbol)])
-    return frozenset(text for text in running if text != symbol and not _is_furniture(text))
+    # A paragraph number alone (`7.`) may top two pages (report paragraph 7, operative 7).
+    return frozenset(
+        text
+        for text in running
+        if text != symbol and not _is_furniture(text) and not _NUMBERED.match(text)
+    )
 
 
 def _read_footnote_area(
@@ -1164,8 +1204,15 @@ def _read_footnote_area(
 ) -> None:
     numbers: list[int] = []
     texts: list[tuple[int, str]] = []
+    starred: list[tuple[int, str]] | None = None  # `* The report ... is issued in five parts`
     for line in lines:
         if line.text == symbol or _is_furniture(line.text):
+            continue
+        if starred is not None and not _FootnoteDraft(0, starred).complete:
+            starred.append((line.number, line.text))
+            continue
+        if _STARRED_NOTE.match(line.text):  # a note on the title, not a numbered footnote
+            starred = [(line.number, line.text)]
             continue
         if _FOOTNOTE_NUMBER.match(line.text):
             numbers.append(int(line.text))

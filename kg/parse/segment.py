@@ -17,10 +17,9 @@ from kg.model import SourceSpan
 from kg.parse.normalize import SourceLine, join_lines
 
 _PART_HEADING = re.compile(r"^(?P<roman>[IVX]{1,4})\.\s+(?P<title>\S.*)$")
-_SECTION_HEADING = re.compile(
-    r"^(?P<letter>[A-Z])\.\s+(?P<title>(?:Projets?|Draft)\b.*)$", re.IGNORECASE
-)
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+_SECTION_HEADING = re.compile(r"^(?P<letter>[A-Z])\.(?:\s+(?P<title>\S.*))?$")
+# `6. Dans sa résolution ...`, or the number alone on its line (`1.` then the text).
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?P<text>\S.*))?$")
 _ITEM = re.compile(r"^(?P<letter>[a-z])\)\s+(?P<text>\S.*)$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -86,12 +85,21 @@ class Part:
     lines: tuple[SourceLine, ...]
 
 
-def split_parts(lines: tuple[SourceLine, ...]) -> list[Part]:
-    """Parts start at consecutive Roman-numbered headings I, II, III ..."""
+def split_parts(
+    lines: tuple[SourceLine, ...], last_part: re.Pattern[str] | None = None
+) -> list[Part]:
+    """Parts start at consecutive Roman-numbered headings I, II, III ...
+
+    Without `last_part`, a heading is an indented line (the layout of the bundled
+    extraction). With `last_part` (the title of a report's last part, `Recommendations of the
+    ... Committee`), any line may be a heading and none after that part: the texts it
+    recommends number their own sections I, II ..."""
     starts: list[tuple[int, int, str]] = []  # (index, number, title)
     for index, line in enumerate(lines):
+        if last_part is not None and starts and last_part.match(starts[-1][2]):
+            break
         match = _PART_HEADING.match(line.text)
-        if match and line.indented:
+        if match and (line.indented or last_part is not None):
             try:
                 number = roman_to_int(match["roman"])
             except ValueError:
@@ -107,8 +115,11 @@ def split_parts(lines: tuple[SourceLine, ...]) -> list[Part]:
     return parts
 
 
-def split_blocks(lines: tuple[SourceLine, ...], first_number: int) -> tuple[list[Block], int]:
-    """Numbered paragraphs (consecutive from `first_number`) and lettered items.
+def split_blocks(
+    lines: tuple[SourceLine, ...], first_number: int, item_pattern: re.Pattern[str] = _ITEM
+) -> tuple[list[Block], int]:
+    """Numbered paragraphs (consecutive from `first_number`) and lettered items (`a)` by
+    default, `(a)` in English: the language's `item_pattern`, groups `letter` and `text`).
 
     Returns the blocks and the next paragraph number expected, so that numbering can be
     followed across parts and sections. Lines before the first block are ignored.
@@ -132,11 +143,12 @@ def split_blocks(lines: tuple[SourceLine, ...], first_number: int) -> tuple[list
 
     for line in lines:
         numbered = _NUMBERED.match(line.text)
-        item = _ITEM.match(line.text)
+        item = item_pattern.match(line.text)
         if numbered and int(numbered["number"]) == expected:
             close()
             kind, label = BlockKind.PARAGRAPH, numbered["number"]
-            current = [SourceLine(line.number, numbered["text"], line.indented)]
+            text = numbered["text"] or ""
+            current = [SourceLine(line.number, text, line.indented)]
             expected += 1
             expected_item = "a"
         elif item and item["letter"] == expected_item:
@@ -151,14 +163,25 @@ def split_blocks(lines: tuple[SourceLine, ...], first_number: int) -> tuple[list
 
 
 def split_sections(
-    lines: tuple[SourceLine, ...],
+    lines: tuple[SourceLine, ...], title_pattern: re.Pattern[str], *, any_indent: bool = False
 ) -> tuple[tuple[SourceLine, ...], list[tuple[str, str, tuple[SourceLine, ...]]]]:
-    """Lines before the first lettered section, then (letter, title, lines) per section."""
+    """Lines before the first lettered section, then (letter, title, lines) per section.
+
+    A section heading is `A. <title>` whose title matches `title_pattern` (the language's
+    `Draft resolution` / `Projet de résolution`), or the letter alone (`A.`) with the title on
+    the next line. Without `any_indent` the heading must be indented (the bundled layout)."""
     starts: list[tuple[int, str, str]] = []
     for index, line in enumerate(lines):
         match = _SECTION_HEADING.match(line.text)
-        if match and line.indented and ord(match["letter"]) == ord("A") + len(starts):
-            starts.append((index, match["letter"], match["title"].strip()))
+        if not match or not (line.indented or any_indent):
+            continue
+        if ord(match["letter"]) != ord("A") + len(starts):
+            continue
+        title = match["title"]
+        if title is None and index + 1 < len(lines):
+            title = lines[index + 1].text
+        if title and title_pattern.match(title):
+            starts.append((index, match["letter"], title.strip()))
     if not starts:
         return lines, []
     sections = []

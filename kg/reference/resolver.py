@@ -155,6 +155,7 @@ class EntityResolver:
             raise ReferenceDataError(f"no reference names in languages {missing}")
         self._languages = tuple(languages)
         self._index = self._build_index(reference)
+        self._compact = _compact_index(self._index)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -190,9 +191,17 @@ class EntityResolver:
         If the name has a hyphen at a line end that is not part of any known spelling, the
         form with that hyphen removed (a word split by hyphenation) is tried too.
         """
-        found = self._index.get(normalize_name(name))
+        key = normalize_name(name)
+        found = self._index.get(key)
         if found is None and _HYPHEN_AT_LINE_END.search(name):
             found = self._index.get(normalize_name(_HYPHEN_AT_LINE_END.sub("", name)))
+        if found is None:
+            # PDF extraction inserts and drops spaces inside words ("Fi nland", "Republic o f
+            # Moldova", "GuineaBissau"): the key without spaces, if it names one actor only.
+            found = self._compact.get(_compact_key(key))
+        if found is None:
+            # ... also when the split leaves what looks like an article (`Le banon`, `De nmark`).
+            found = self._compact.get(_compact_key(normalize_name(_WHITESPACE.sub("", name))))
         return found
 
     def is_known(self, name: str) -> bool:
@@ -202,6 +211,21 @@ class EntityResolver:
     def split_name_list(self, text: str) -> list[str]:
         """Split an enumeration, keeping together names that contain "and" / "et"."""
         return split_name_list(text, self.is_known)
+
+
+def _compact_key(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _compact_index(index: Mapping[str, ActorRef]) -> Mapping[str, ActorRef]:
+    """Space-free key -> actor, without the keys that two actors would share."""
+    compact: dict[str, ActorRef] = {}
+    shared: set[str] = set()
+    for key, ref in index.items():
+        short = _compact_key(key)
+        if compact.setdefault(short, ref) != ref:
+            shared.add(short)
+    return {key: ref for key, ref in compact.items() if key not in shared}
 
 
 # --- splitting enumerations ------------------------------------------------------------------
