@@ -300,6 +300,9 @@ class Paragraph:
     citations: tuple[Citation, ...] = ()
     instruments: tuple[InstrumentMention, ...] = ()
     mandates: tuple[Mandate, ...] = ()
+    # Words of the opening around or inside its listed phrase, as printed (`Once again`,
+    # `Strongly`, `deep` in `Expresses its deep appreciation`): they do not change the concept.
+    opening_modifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -544,8 +544,17 @@ def citation_of_the_wrong_kind(report: Graph, _ref: Graph, _minter: IriMinter) -
     return node
 
 
+
+def modifier_without_language(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+    """An opening modifier printed without the language of its text."""
+    paragraph = operative(report, recommended_text(report, L2), 1)
+    report.add((paragraph, UNKG.openingModifier, Literal("de nouveau")))
+    return paragraph
+
+
 CASES = [
     # resolution texts
+    Case("opening modifier without language", "ParagraphShape-modifier", modifier_without_language),
     Case("operative paragraph 2 missing", "OperativeNumberingShape", operative_paragraph_removed),
     Case("footnote called by no paragraph", "FootnoteCalledOnceShape", footnote_never_called),
     Case(

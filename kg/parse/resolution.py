@@ -65,6 +65,7 @@ from kg.model import (
     Footnote,
     Paragraph,
     ParagraphKind,
+    ParseWarning,
     ResolutionText,
     SourceSpan,
     SubParagraph,
@@ -82,6 +83,8 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?P<text>\S.*))?$")
 _LABEL = re.compile(r"^(?P<label>\d{1,3}/\d{1,3}(?:\s?[A-Z])?)\.(?:\s+(?P<title>\S.*))?$")
 _CLOSERS = ")]»”’"
 _OPENING_WORD = re.compile(r"^[^\W\d_][^\W\d_’'\-]*,?$")
+_FULL_LINE = 0.85  # a line at least this share of the filled width was wrapped by the layout
+_MIN_LINES_FOR_WIDTH = 10
 
 
 @dataclass(frozen=True)
@@ -282,9 +285,24 @@ class _Context:
     language: _Language
     footnotes: frozenset[int]
     marks_indentation: bool
+    full_width: int = 0  # the length of a line the layout filled (0: unknown)
+    warnings: list[ParseWarning] = field(default_factory=list, compare=False)
 
     def location(self, line: int) -> SourceLocation:
         return SourceLocation(self.document, line)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(line, message))
+
+    def is_full(self, line: _Line) -> bool:
+        """Whether the layout filled the line, so the sentence goes on on the next one."""
+        return self.full_width > 0 and len(line.text) >= self.full_width * _FULL_LINE
+
+
+def _full_width(lines: Sequence[_Line]) -> int:
+    """The width of a filled line of the text: the length most long lines reach."""
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= _MIN_LINES_FOR_WIDTH else 0
 
 
 def _clause_end(lines: list[_Line], context: _Context) -> str:
@@ -443,14 +461,16 @@ class _Segmenter:
         if found is not None:
             self._start(found.kind, line)
             return True
-        if self.current is None or _looks_like_opening(text):
-            language = self.context.language.wording.language
-            raise InputError(
-                self.context.location(line.start),
-                f"a preambular paragraph of {self.context.what} opening with a phrase of "
-                f"kg/parse/phrases/phrases_{language}.tsv",
-                " ".join(text.split()[:4]),
-            )
+        # An opening that is in no table still starts a paragraph (its phrase is unclassified,
+        # `_paragraph` warns), unless the previous line was filled by the layout: then the
+        # capitalised word goes on with the sentence (`held in Rio de Janeiro,` / `Brazil, in`).
+        current = self.current
+        if current is None or (
+            _looks_like_opening(text)
+            and (self.context.marks_indentation or not self.context.is_full(current.tail[-1]))
+        ):
+            self._start(ParagraphKind.PREAMBULAR, line)
+            return True
         return False
 
 
@@ -462,6 +482,7 @@ _TRAILING_PUNCTUATION = re.compile(r"[,;:.)\]»”’]+$")
 _GLUED = re.compile(r"^(?P<head>.*?\D)(?P<number>\d{1,3})$")
 _GLUED_TO_NUMBER = re.compile(r"^(?P<head>\d{1,4}[/–-])?(?P<digits>\d{5,7})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RESOLUTION_NUMBER = re.compile(r"^\d{1,3}/\d{1,3}$")
 _ELISION = re.compile(r"^[^\W\d_]{1,3}['’](?=\w)")  # `l’article` -> `article`
 
 
@@ -583,11 +604,18 @@ class _Calls:
         following_core = _TRAILING_PUNCTUATION.sub("", after[0])
         if not following_core:
             return True  # punctuation: `2030 2 ,`
+        if _RESOLUTION_NUMBER.match(following_core):
+            return True  # a list of resolutions: `44/7 of 16 July 2020, 8 45/17 of ...`
         word = following_core.casefold()
         if word in wording.unit_words or language.is_month(following_core) or word.isdigit():
             return False
-        if word in wording.range_words and len(after) > 1 and after[1][:1].isdigit():
-            return False
+        if (
+            word in wording.range_words
+            and len(after) > 1
+            and after[1][:1].isdigit()
+            and not _RESOLUTION_NUMBER.match(_TRAILING_PUNCTUATION.sub("", after[1]))
+        ):
+            return False  # `du 7 au 12`; not `2020 10 and 46/7 of ...`
         return after[0][:1].islower()
 
     def check(self, footnotes: Sequence[Footnote]) -> None:
@@ -627,25 +655,27 @@ def _paragraph(
     )
     match = language.phrases.find(chapeau)
     first = block.lines[0].start
+    where = f"{block.kind} paragraph {block.number} of {context.what}"
     if match is None and phrase_required:
-        raise InputError(
-            context.location(first),
-            f"{block.kind} paragraph {block.number} of {context.what} opening with a phrase of "
-            f"kg/parse/phrases/phrases_{language.wording.language}.tsv",
-            " ".join(chapeau.split()[:4]),
+        table = f"kg/parse/phrases/phrases_{language.lexicon.language}.tsv"
+        context.warn(
+            first,
+            f"{where} opens with {' '.join(chapeau.split()[:4])!r}, which is not in {table}: "
+            "its opening phrase is left unclassified",
         )
     if match is not None and match.kind is not block.kind and phrase_required:
-        raise InputError(
-            context.location(first),
-            f"{block.kind} paragraph {block.number} of {context.what} opening with a "
-            f"{block.kind} phrase",
-            f"the {match.kind} phrase {match.printed!r}",
+        context.warn(
+            first,
+            f"{where} opens with the {match.kind} phrase {match.printed!r}: its opening phrase "
+            "is left unclassified",
         )
+        match = None
     opening = match.printed if match else chapeau.split(maxsplit=1)[0].rstrip(",;:")
     return Paragraph(
         kind=block.kind,
         number=block.number,
         opening_phrase=match.key if match else None,
+        opening_modifiers=match.modifiers if match else (),
         opening_text=opening,
         text=text,
         span=_span(block.every_line),
@@ -836,6 +866,7 @@ def _recommended_text(
         language,
         frozenset(f.number for f in kept),
         marks_indentation=any(line.indented for line in body),
+        full_width=_full_width(body),
     )
     text = _read_text(body, kept, context, title=title, with_annex=False)
     return ResolutionText(
@@ -850,6 +881,7 @@ def _recommended_text(
         operative=text.operative,
         footnotes=tuple(kept),
         span=SourceSpan(heading.number, text.last_line),
+        warnings=tuple(context.warnings),
     )
 
 
@@ -940,6 +972,7 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
         language,
         frozenset(f.number for f in kept),
         marks_indentation=any(line.indented for line in body),
+        full_width=_full_width(body),
     )
     text = _read_text(body, kept, context, title=title, with_annex=True)
     resolution = ResolutionText(
@@ -962,6 +995,7 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
         plenary_meeting=int(plenary["number"]),
         adoption_date=closing_date,
         issue_date=header.issued,
+        warnings=tuple(context.warnings),
     )
     return AdoptedDocument(replace(resolution, annexes=text.annexes), text.annexes)
 
