@@ -12,13 +12,13 @@ import pytest
 
 from kg.errors import InputError
 from kg.model import ParagraphKind, Report, ResolutionText, SourceSpan, TextKind
+from kg.parse.issued import normalize_issued_text
 from kg.parse.lexicon import ENGLISH, FRENCH
 from kg.parse.normalize import decode, normalize
 from kg.parse.phrases import LANGUAGES, load_phrases
 from kg.parse.report import parse_report
 from kg.parse.resolution import (
     AdoptedDocument,
-    normalize_adopted_text,
     parse_adopted_document,
     parse_adopted_resolution,
     parse_recommended_texts,
@@ -55,7 +55,7 @@ def english_text(name: str) -> str:
 
 
 def adopted_document(name: str, text: str | None = None) -> AdoptedDocument:
-    document = normalize_adopted_text(name, english_text(name) if text is None else text)
+    document = normalize_issued_text(name, english_text(name) if text is None else text)
     return parse_adopted_document(document, ENGLISH)
 
 
@@ -385,7 +385,7 @@ def test_the_declaration_adopted_by_a_res_73_3(adopted: dict[str, AdoptedDocumen
     assert calls == [1, 2, 3, 4, 5, 6, 7]
     assert (
         parse_adopted_resolution(
-            normalize_adopted_text("A_RES_73_3.en.txt", english_text("A_RES_73_3.en.txt")), ENGLISH
+            normalize_issued_text("A_RES_73_3.en.txt", english_text("A_RES_73_3.en.txt")), ENGLISH
         )
         == document.resolution
     )
@@ -420,7 +420,7 @@ def test_english_sub_points() -> None:
 def test_pdftotext_furniture_and_footnotes() -> None:
     for name in ADOPTED:
         raw = english_text(name).split("\n")
-        document = normalize_adopted_text(name, english_text(name))
+        document = normalize_issued_text(name, english_text(name))
         texts = [line.text for line in document.lines]
         furniture = re.compile(
             r"^(?:\d\d-\d{5}(?: \(E\))?|\d{1,2}/\d{1,2}|\*\d+\*|\d{6}|A/RES/73/\d)$"
@@ -430,7 +430,7 @@ def test_pdftotext_furniture_and_footnotes() -> None:
         for line in document.lines:  # line numbers are those of the file (`\n` only)
             assert raw[line.number - 1].replace("\f", "").strip() == line.text
         assert document.running_header == name[:-7].replace("_", "/")
-    tuberculosis = normalize_adopted_text(ADOPTED[1], english_text(ADOPTED[1]))
+    tuberculosis = normalize_issued_text(ADOPTED[1], english_text(ADOPTED[1]))
     running = "Political declaration of the high-level meeting of the General Assembly"
     assert running not in [line.text for line in tuberculosis.lines]
     assert [f.number for f in tuberculosis.footnotes] == [1, 2, 3, 4, 5, 6, 7]
@@ -542,7 +542,9 @@ def test_modifiers_around_a_listed_phrase_keep_its_concept(
     assert fourth.opening_text == "Prie de nouveau instamment"
     assert fourth.opening_modifiers == ("de nouveau",)
     assert text.warnings == ()
-    english = edit_line(english_text(ADOPTED[0]), 266, "10. Encourages", "10. Once again encourages")
+    english = edit_line(
+        english_text(ADOPTED[0]), 266, "10. Encourages", "10. Once again encourages"
+    )
     tenth = paragraph(adopted_document(ADOPTED[0], english).resolution, "o", 10)
     assert (tenth.opening_phrase, tenth.opening_modifiers) == ("encourages", ("Once again",))
 

@@ -544,7 +544,6 @@ def citation_of_the_wrong_kind(report: Graph, _ref: Graph, _minter: IriMinter) -
     return node
 
 
-
 def modifier_without_language(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
     """An opening modifier printed without the language of its text."""
     paragraph = operative(report, recommended_text(report, L2), 1)

@@ -7,7 +7,7 @@ its number and adoption date are known); the expression by its issue date (`Dist
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.errors import InputError, SourceLocation
@@ -33,6 +33,20 @@ def resolution_work_id(text: ResolutionText) -> DocumentId:
     if text.adoption_date is None:
         raise InputError(SourceLocation(text.source_name), "the adoption date of the resolution")
     return DocumentId.dated("resolution", "un-ga", text.adoption_date, text.symbol)
+
+
+def add_expression(graph: Graph, work: URIRef, expression: URIRef, text: ResolutionText) -> None:
+    """The expression of a work issued under its own symbol, in the language of `text`, read
+    from the file `text` comes from (its lines are the work's provenance)."""
+    lexicon = LEXICONS[text.language]
+    graph.add((work, UNKG.isRealizedBy, expression))
+    add_provenance(graph, work, text.span, expression)
+    add_type(graph, expression, UNKG.Expression)
+    graph.add((expression, UNKG.realizes, work))
+    graph.add((expression, DCTERMS.language, LANGUAGE_AUTHORITY[lexicon.akn_language.upper()]))
+    graph.add((expression, DCTERMS.source, Literal(text.source_name)))
+    if text.issue_date is not None:
+        graph.add((expression, DCTERMS.issued, Literal(text.issue_date)))
 
 
 def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
@@ -66,14 +80,7 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     graph.add(
         (node, UNKG.withoutReferenceToCommittee, Literal(text.without_reference_to_committee))
     )
-    graph.add((node, UNKG.isRealizedBy, expression))
-    add_provenance(graph, node, text.span, expression)
-    add_type(graph, expression, UNKG.Expression)
-    graph.add((expression, UNKG.realizes, node))
-    graph.add((expression, DCTERMS.language, LANGUAGE_AUTHORITY[lexicon.akn_language.upper()]))
-    graph.add((expression, DCTERMS.source, Literal(text.source_name)))
-    if text.issue_date is not None:
-        graph.add((expression, DCTERMS.issued, Literal(text.issue_date)))
+    add_expression(graph, node, expression, text)
     frame = text_frame_for_expression(
         graph,
         minter,

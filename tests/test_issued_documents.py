@@ -1,0 +1,287 @@
+"""Documents issued under their own symbol, recognised by content: adopted resolutions (English
+from the shared corpus, French constructed) and a plenary draft (A/77/L.34); the registry of
+document types and its one-line answer for what it does not read.
+
+Every golden value below was read in the file (tests/fixtures/corpus/en/..., copies of
+/work/shared/corpus/en; see en/SOURCES.md there for each file's oddities); the line numbers
+are those of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Literal
+from rdflib.namespace import DCTERMS
+
+from kg.doctypes import REGISTRY, Source, parse_document, read_head
+from kg.errors import InputError
+from kg.ids import IriMinter
+from kg.mapping.draft import map_draft_document
+from kg.model import DraftDocument, DraftKind, ResolutionText, SponsorshipPhase, TextKind
+from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.parse.normalize import NormalizedDocument
+from kg.parse.pdf import normalize_pdf
+from kg.reference.resolver import EntityResolver
+from kg.vocab import UNKG
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def instruments() -> InstrumentTable:
+    return load_instruments()
+
+
+def read(
+    path: str, resolver: EntityResolver, instruments: InstrumentTable
+) -> ResolutionText | DraftDocument:
+    document = parse_document(Path(path).name, (CORPUS / path).read_bytes(), resolver, instruments)
+    assert isinstance(document, ResolutionText | DraftDocument)
+    return document
+
+
+def adopted(path: str, resolver: EntityResolver, instruments: InstrumentTable) -> ResolutionText:
+    document = read(path, resolver, instruments)
+    assert isinstance(document, ResolutionText)
+    return document
+
+
+# --- adopted resolutions, golden values read in the files --------------------------------------
+
+
+def test_a_res_77_30(resolver: EntityResolver, instruments: InstrumentTable) -> None:
+    text = adopted("en/A_RES_77_30.en.txt", resolver, instruments)
+    assert (text.kind, text.symbol, text.label, text.language) == (
+        TextKind.ADOPTED,
+        "A/RES/77/30",  # line 1
+        "77/30",  # line 21
+        "en",
+    )
+    assert text.title == "Assistance to the Palestinian people"  # line 23
+    assert text.session == 77 and text.agenda_items == (69,)  # lines 10-11
+    assert text.issue_date == dt.date(2022, 12, 8)  # lines 7-8
+    assert text.adoption_date == dt.date(2022, 12, 6)  # lines 17-18 and 314
+    assert text.plenary_meeting == 45  # line 313
+    # line 19: `[without reference to a Main Committee (A/77/L.34)]`
+    assert text.without_reference_to_committee and text.adopted_on_report is None
+    assert text.draft_symbols == ("A/77/L.34",)
+    # 30 preambular paragraphs from `Recalling` (line 25) to `Expressing grave concern` (line
+    # 186); 21 operative (`1.` line 187 ... `21. Decides` line 309); footnotes 1-5 on p. 1,
+    # 6 (`A/77/93-E/2022/67.`) and 7 (`A/51/889-S/1997/357, annex.`).
+    assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (30, 21, 7)
+    underlining = text.preamble[13]  # line 95, after a line the layout filled (line 94)
+    assert (underlining.span.start_line, underlining.opening_phrase) == (95, "underlining")
+    # line 195: `3. Also expresses its appreciation`: listed head, `Also` a modifier
+    third = text.operative[2]
+    assert (third.opening_phrase, third.opening_modifiers) == ("expresses_appreciation", ("Also",))
+    assert text.warnings == ()
+
+
+def test_a_res_76_300(resolver: EntityResolver, instruments: InstrumentTable) -> None:
+    text = adopted("en/A_RES_76_300.en.txt", resolver, instruments)
+    assert text.symbol == "A/RES/76/300"
+    # line 23
+    assert text.title == "The human right to a clean, healthy and sustainable environment"
+    assert text.agenda_items == (74,)  # line 11: `Agenda item 74 (b)`
+    assert text.issue_date == dt.date(2022, 8, 1)  # line 8
+    assert (text.plenary_meeting, text.adoption_date) == (97, dt.date(2022, 7, 28))  # 173-174
+    assert text.draft_symbols == ("A/76/L.75", "A/76/L.75/Add.1")  # line 19
+    # 20 preambular (`Guided by` line 25 ... `Noting also` line 155), 4 operative (lines
+    # 158-172), 14 footnotes (SOURCES.md; 14 is `A/73/188, A/74/161 ...` on p. 3).
+    assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (20, 4, 14)
+    # lines 71-75: `... held in Rio de Janeiro,` / `Brazil, in June 2012, ...` is one paragraph
+    recalling = text.preamble[4]
+    assert (recalling.span.start_line, recalling.span.end_line) == (71, 75)
+    assert text.preamble[5].span.start_line == 76  # `Recalling also Human Rights Council`
+    # line 78-81: `2020, 8 45/17 of ...` and `2020 10 and 46/7`: footnote calls 8 to 11
+    assert text.preamble[6].footnote_calls == (8, 9, 10, 11)
+    assert text.warnings == ()
+
+
+def test_a_res_77_100_with_its_annexed_convention(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    text = adopted("en/A_RES_77_100.en.txt", resolver, instruments)
+    assert text.symbol == "A/RES/77/100"
+    # lines 21-22
+    assert text.title == (
+        "United Nations Convention on the International Effects of Judicial Sales of Ships"
+    )
+    # line 17: `[on the report of the Sixth Committee (A/77/413, para. 11)]`
+    assert text.adopted_on_report == "A/77/413" and not text.without_reference_to_committee
+    assert (text.plenary_meeting, text.adoption_date) == (47, dt.date(2022, 12, 7))  # 83-84
+    assert text.issue_date == dt.date(2022, 12, 19)  # line 8
+    # 9 preambular (`Recalling` line 24 ... `Expressing its appreciation` line 65), 4 operative
+    # (lines 67-82), 2 footnotes (lines 105-108); the Convention after the closing lines
+    # (`Annex` line 85, 23 articles, its own annexes I and II) is not the resolution's text.
+    assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (9, 4, 2)
+    assert text.preamble[3].opening_phrase == "wishing"  # line 36: `Wishing, for that purpose,`
+    # line 63: `Taking note with satisfaction of the draft convention`
+    assert text.preamble[7].opening_phrase == "taking_note_with_satisfaction"
+    (annex,) = text.annexes
+    assert annex.title == text.title  # lines 86-87
+    assert (annex.span.start_line, annex.introduction, annex.paragraphs) == (85, (), ())
+    assert text.warnings == ()
+
+
+def test_a_french_adopted_resolution(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    # Constructed (its first line says so), in the wording of French A/RES documents.
+    text = adopted("fr/A_RES_77_30.fr.txt", resolver, instruments)
+    assert (text.symbol, text.label, text.language) == ("A/RES/77/30", "77/30", "fr")
+    assert text.title == "Assistance au peuple palestinien"  # line 25
+    assert text.agenda_items == (69,)  # line 13: `Point 69 b) de l’ordre du jour`
+    assert (text.issue_date, text.adoption_date) == (dt.date(2022, 12, 8), dt.date(2022, 12, 6))
+    assert text.plenary_meeting == 45  # line 57: `45e séance plénière`
+    assert text.draft_symbols == ("A/77/L.34",)  # line 21
+    assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (5, 5, 2)
+    openings = [(p.opening_phrase, p.opening_modifiers) for p in text.operative]
+    assert openings == [
+        ("takes_note", ()),
+        ("expresses_appreciation", ()),  # `Exprime sa gratitude`
+        ("urges", ("de nouveau",)),  # `Prie de nouveau instamment`
+        ("urges", ()),  # `Engage vivement`, listed whole
+        ("decides", ()),
+    ]
+    assert text.warnings == ()
+
+
+def test_closing_lines_apart_and_missing(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    source = (CORPUS / "en" / "A_RES_76_300.en.txt").read_text(encoding="utf-8")
+    lines = source.split("\n")
+    assert lines[172:174] == ["97th plenary meeting", "28 July 2022"]
+    # The date printed before the meeting line (A/RES/77/249 prints them apart): still read.
+    swapped = "\n".join([*lines[:172], lines[173], "", lines[172], *lines[174:]])
+    text = adopted_from(swapped, resolver, instruments)
+    assert (text.plenary_meeting, text.adoption_date) == (97, dt.date(2022, 7, 28))
+    # Without its closing lines, the text is read with a warning naming the last line.
+    cut = "\n".join([*lines[:172], *lines[174:]])
+    text = adopted_from(cut, resolver, instruments)
+    assert text.plenary_meeting is None and len(text.operative) == 4
+    (warning,) = text.warnings
+    assert "ends without its closing lines" in warning.message
+
+
+def adopted_from(
+    text: str, resolver: EntityResolver, instruments: InstrumentTable
+) -> ResolutionText:
+    document = parse_document("A_RES_76_300.en.txt", text.encode(), resolver, instruments)
+    assert isinstance(document, ResolutionText)
+    return document
+
+
+# --- a draft issued as a document ---------------------------------------------------------------
+
+
+def test_a_77_l34(resolver: EntityResolver, instruments: InstrumentTable) -> None:
+    draft = read("en/A_77_L.34.en.txt", resolver, instruments)
+    assert isinstance(draft, DraftDocument)
+    assert (draft.symbol, draft.kind, draft.body, draft.session) == (
+        "A/77/L.34",  # line 1
+        DraftKind.RESOLUTION,  # line 21: `...: draft resolution`
+        "un-ga",  # a plenary draft: no `C.n` in the symbol
+        77,  # line 11
+    )
+    assert draft.issue_date == dt.date(2022, 11, 30)  # lines 7-8, `Distr.: Limited`
+    assert draft.original_language == "English"  # line 9
+    assert draft.agenda_items == (69,)  # line 12
+    assert draft.agenda_item_title == (  # lines 13-16
+        "Strengthening of the coordination of humanitarian and disaster relief assistance of "
+        "the United Nations, including special economic assistance: assistance to the "
+        "Palestinian people"
+    )
+    assert draft.title == "Assistance to the Palestinian people"  # line 23
+    # lines 17-21: 32 States, `Austria` ... `Spain` / `and Sweden: draft resolution`
+    codes = [s.actor.code for s in draft.sponsorships]
+    assert len(codes) == 32 and codes[:2] == ["AUT", "BEL"] and codes[-2:] == ["ESP", "SWE"]
+    assert {s.phase for s in draft.sponsorships} == {SponsorshipPhase.ORIGINAL}
+    assert {(s.span.start_line, s.span.end_line) for s in draft.sponsorships} == {(17, 21)}
+    text = draft.text
+    assert text.kind is TextKind.DRAFT and text.formula == "The General Assembly,"  # line 24
+    # the same text as A/RES/77/30: 30 preambular, 21 operative (`21. Decides` line 299), 7
+    # footnotes
+    assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (30, 21, 7)
+    # lines 283-285: `(a)` / `people;` / `An assessment ... Palestinian` read in order
+    points = text.operative[19].sub_paragraphs
+    assert [p.label for p in points] == ["a", "b"]
+    assert points[0].text == (
+        "An assessment of the assistance actually received by the Palestinian people;"
+    )
+    assert draft.warnings == ()
+
+
+def test_a_draft_maps_to_a_sponsored_draft_resolution(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    draft = read("en/A_77_L.34.en.txt", resolver, instruments)
+    assert isinstance(draft, DraftDocument)
+    graph = map_draft_document(draft, IriMinter())
+    (node,) = graph.subjects(DCTERMS.identifier, Literal("A/77/L.34"))
+    assert (node, RDF.type, UNKG.DraftResolution) in graph
+    assert (node, UNKG.workDate, Literal(draft.issue_date)) in graph
+    assert (node, UNKG.workDateBasis, UNKG.date_issue) in graph
+    sponsorships = list(graph.subjects(UNKG.sponsorshipOf, node))
+    assert len(sponsorships) == 32
+    assert {graph.value(s, UNKG.phase) for s in sponsorships} == {UNKG.phase_original}
+
+
+def test_a_truncated_draft_warns(resolver: EntityResolver, instruments: InstrumentTable) -> None:
+    lines = (CORPUS / "en" / "A_77_L.34.en.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[299].startswith("under the item entitled")  # line 300, inside paragraph 21
+    cut = "\n".join(lines[:300])
+    draft = parse_document("A_77_L.34.en.txt", cut.encode(), resolver, instruments)
+    assert isinstance(draft, DraftDocument)
+    (warning,) = draft.warnings
+    assert warning.line == 300 and "ends without its final full stop" in warning.message
+
+
+# --- recognition by content ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("en/A_RES_77_30.en.txt", ("adopted resolutions", "en")),
+        ("fr/A_RES_77_30.fr.txt", ("adopted resolutions", "fr")),
+        ("en/A_77_L.34.en.txt", ("drafts issued as documents", "en")),
+        ("A_RES_73_6-EN.pdf", ("adopted resolutions", "en")),
+    ],
+)
+def test_recognised_by_content_not_by_name(path: str, expected: tuple[str, str]) -> None:
+    data = (CORPUS / path).read_bytes()
+    source = (
+        Source("renamed.bin", None, _pdf(data))
+        if data.startswith(b"%PDF")
+        else Source("renamed.bin", data.decode("utf-8"), None)
+    )
+    head = read_head(source)
+    entry = next(entry for entry in REGISTRY if entry.recognise(head))
+    assert head.lexicon is not None
+    assert (entry.name, head.lexicon.language) == expected
+
+
+def _pdf(data: bytes) -> NormalizedDocument:
+    return normalize_pdf("renamed.bin", data)
+
+
+def test_an_unrecognised_document_gets_one_line(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_document("notes.txt", b"Minutes of the book club\n\nWe met.\n", resolver, instruments)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "a text without a UN symbol in its header" in message
+    assert "expected a committee report (text), an adopted resolution or a draft" in message
+    assert "English" in message and "French" in message
+    # a UN symbol but no type's heading: said so, and no claim about languages
+    with pytest.raises(InputError, match="with the symbol A/77/999 but none of the headings"):
+        parse_document(
+            "x.txt", b"A/77/999\n\nGeneral Assembly\n\nOriginal: English\n", resolver, instruments
+        )
