@@ -134,7 +134,8 @@ def parse(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the typed model as JSON.")] = False,
 ) -> None:
-    """Parse one document (report or adopted resolution) and show its typed model."""
+    """Parse one document (committee report, adopted resolution or draft) and show its typed
+    model."""
     reference = load_reference_data()
     report = pipeline.parse_sources(_sources([file] if file else None), reference)[0]
     if as_json:

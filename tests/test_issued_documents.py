@@ -10,9 +10,12 @@ are those of the file.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, Literal
 from rdflib.namespace import DCTERMS
 
@@ -24,6 +27,7 @@ from kg.model import DraftDocument, DraftKind, ResolutionText, SponsorshipPhase,
 from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.parse.normalize import NormalizedDocument
 from kg.parse.pdf import normalize_pdf
+from kg.parse.phrases import LANGUAGES, Phrase, load_phrases
 from kg.reference.resolver import EntityResolver
 from kg.vocab import UNKG
 
@@ -285,3 +289,70 @@ def test_an_unrecognised_document_gets_one_line(
         parse_document(
             "x.txt", b"A/77/999\n\nGeneral Assembly\n\nOriginal: English\n", resolver, instruments
         )
+
+
+# --- properties of the phrase matching with modifiers ------------------------------------------
+
+_TABLES = {language: load_phrases(language) for language in LANGUAGES}
+
+
+@st.composite
+def _phrase_with_a_modifier(draw: st.DrawFn) -> tuple[str, Phrase, str, str]:
+    language = draw(st.sampled_from(LANGUAGES))
+    table = _TABLES[language]
+    phrase = draw(st.sampled_from(table.phrases))
+    modifier = " ".join(draw(st.sampled_from(table.modifiers)))
+    return language, phrase, modifier, draw(st.sampled_from(["the", "les", "that", "à"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_phrase_with_a_modifier())
+def test_a_modifier_before_a_listed_phrase_keeps_its_concept(
+    case: tuple[str, Phrase, str, str],
+) -> None:
+    language, phrase, modifier, rest = case
+    table = _TABLES[language]
+    text = f"{modifier.capitalize()} {phrase.text[:1].lower()}{phrase.text[1:]} {rest} ..."
+    found = table.find(text)
+    assert found is not None
+    listed = table.find(f"{phrase.text} {rest}")
+    assert listed is not None
+    # The concept is the listed phrase's, or a longer listed phrase the modifier belongs to
+    # (`Also` + `requests` is the row `Also requests`): never nothing, never another kind.
+    assert found.kind is phrase.kind
+    if found.modifiers:
+        assert found.key == listed.key
+        assert [m.casefold() for m in found.modifiers] == [modifier.casefold()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    names=st.lists(
+        st.sampled_from(
+            [
+                "Austria",
+                "Belgium",
+                "Czechia",
+                "Saint Vincent and the Grenadines",
+                "Trinidad and Tobago",
+                "Sweden",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+        unique=True,
+    ),
+    width=st.integers(min_value=20, max_value=70),
+)
+def test_sponsors_line_reads_back_the_states_listed(
+    names: list[str], width: int, resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    lines = (CORPUS / "en" / "A_77_L.34.en.txt").read_text(encoding="utf-8").split("\n")
+    listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    wrapped = textwrap.wrap(f"{listed}: draft resolution", width=width, break_on_hyphens=False)
+    changed = "\n".join([*lines[:16], *wrapped, *lines[21:]])  # lines 17-21: the sponsors
+    draft = parse_document("A_77_L.34.en.txt", changed.encode(), resolver, instruments)
+    assert isinstance(draft, DraftDocument)
+    expected = [resolver.resolve(name) for name in names]
+    assert [s.actor for s in draft.sponsorships] == expected
+    assert draft.agenda_item_title.endswith("assistance to the Palestinian people")

@@ -20,7 +20,6 @@ from kg.model import (
     ActorRef,
     DraftDocument,
     DraftKind,
-    ParseWarning,
     ResolutionText,
     SourceSpan,
     Sponsorship,
@@ -32,8 +31,6 @@ from kg.parse.normalize import NormalizedDocument, SourceLine, join_lines
 from kg.parse.resolution import TextLanguage, read_date, read_text_after_formula, text_language
 from kg.reference.resolver import EntityResolver
 from kg.symbols import SYMBOL_PATTERN, DocumentSymbol
-
-_FINAL_PUNCTUATION = ".”’»)"
 
 
 def parse_draft_document(
@@ -79,11 +76,14 @@ def parse_draft_document(
     agenda = language.pattern("agenda").match(header[agenda_line].text)
     assert agenda is not None
     items = tuple(int(n) for n in _item_numbers(agenda["items"]))
+    # `...: draft resolution` may itself run over two lines (`Sweden: draft` / `resolution`).
     sponsors_end = next(
         (
             i
             for i in range(formula - 1, agenda_line, -1)
-            if language.pattern("sponsors").match(header[i].text)
+            if language.pattern("sponsors").match(
+                join_lines([line.text for line in header[max(i - 1, agenda_line + 1) : i + 1]])
+            )
         ),
         None,
     )
@@ -101,15 +101,7 @@ def parse_draft_document(
     body = read_text_after_formula(
         document, lines[formula + 1 :], symbol, language, title=title, with_annex=False
     )
-    warnings = list(body.warnings)
     last = lines[-1]
-    if last.text.rstrip()[-1:] not in _FINAL_PUNCTUATION:
-        warnings.append(
-            ParseWarning(
-                last.number,
-                f"the text of {symbol} ends without its final full stop: the file may be truncated",
-            )
-        )
     span = SourceSpan(1, max(document.total_lines, last.number))
     sponsors_span = SourceSpan(header[start].number, header[sponsors_end].number)
     original = language.pattern("original").search(text)
@@ -128,7 +120,7 @@ def parse_draft_document(
         session=session,
         agenda_items=items,
         issue_date=issued,
-        warnings=tuple(warnings),
+        warnings=body.warnings,
     )
     return DraftDocument(
         source_name=name,
@@ -146,7 +138,7 @@ def parse_draft_document(
         text=resolution_text,
         span=span,
         original_language=original["language"] if original else None,
-        warnings=tuple(warnings),
+        warnings=body.warnings,
     )
 
 

@@ -659,6 +659,13 @@ def _read_text(
     operative = tuple(_paragraph(block, calls, context) for block in body.operative)
     annexes = (_annex(body.rest, calls, context, title),) if body.rest else ()
     calls.check(footnotes)
+    last = next((a.paragraphs[-1] for a in annexes if a.paragraphs), operative[-1])
+    if last.text.rstrip(_CLOSERS)[-1:] != ".":
+        context.warn(
+            last.span.end_line,
+            f"the text of {context.what} ends without its final full stop (its last paragraph "
+            f"ends {last.text[-30:]!r}): the file may be truncated",
+        )
     return _Text(preamble, operative, annexes, max(line.end for line in lines))
 
 
