@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 from rdflib import RDF, Literal
 from rdflib.namespace import DCTERMS
 
+from kg.build import map_document, validate_reports
 from kg.doctypes import REGISTRY, Source, parse_document, read_head
 from kg.errors import InputError
 from kg.ids import IriMinter
+from kg.mapping import map_reference
 from kg.mapping.draft import map_draft_document
 from kg.model import DraftDocument, DraftKind, ResolutionText, SponsorshipPhase, TextKind
 from kg.parse.instruments import InstrumentTable, load_instruments
@@ -29,6 +31,7 @@ from kg.parse.normalize import NormalizedDocument
 from kg.parse.pdf import normalize_pdf
 from kg.parse.phrases import LANGUAGES, Phrase, load_phrases
 from kg.reference.resolver import EntityResolver
+from kg.reference.states import ReferenceData
 from kg.vocab import UNKG
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -356,3 +359,38 @@ def test_sponsors_line_reads_back_the_states_listed(
     expected = [resolver.resolve(name) for name in names]
     assert [s.actor for s in draft.sponsorships] == expected
     assert draft.agenda_item_title.endswith("assistance to the Palestinian people")
+
+
+def test_a_french_committee_draft_revised(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    # Constructed (its first line says so), in the wording of French committee drafts.
+    draft = read("fr/A_C.3_77_L.30_Rev.1.fr.txt", resolver, instruments)
+    assert isinstance(draft, DraftDocument)
+    assert (draft.symbol, draft.body, draft.language) == ("A/C.3/77/L.30/Rev.1", "un-ga-c3", "fr")
+    assert draft.kind is DraftKind.RESOLUTION  # line 21: `: projet de résolution révisé`
+    assert (draft.issue_date, draft.original_language) == (dt.date(2022, 11, 15), "anglais")
+    assert draft.agenda_items == (68,)  # line 15: `Point 68 b) de l’ordre du jour`
+    assert draft.agenda_item_title.startswith("Promotion et protection")  # lines 16-19
+    assert draft.title == "Coopération internationale dans le domaine des droits humains"
+    codes = [s.actor.code for s in draft.sponsorships]  # lines 20-21
+    assert codes == ["DZA", "BHR", "EGY", "JOR", "KWT", "MAR", "OMN", "QAT", "TUN"]
+    text = draft.text
+    assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (3, 3, 1)
+    second = text.operative[1]  # line 32: `Engage de nouveau vivement` = `Engage vivement`
+    assert (second.opening_phrase, second.opening_modifiers) == ("urges", ("de nouveau",))
+    assert [p.label for p in second.sub_paragraphs] == ["a", "b"]
+    assert draft.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "path", ["en/A_77_L.34.en.txt", "fr/A_C.3_77_L.30_Rev.1.fr.txt", "fr/A_RES_77_30.fr.txt"]
+)
+def test_the_graphs_conform_to_the_shapes(
+    path: str, reference: ReferenceData, resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    document = read(path, resolver, instruments)
+    minter = IriMinter()
+    graph = map_document(document, minter)
+    result = validate_reports([(document, graph)], map_reference(reference, minter))
+    assert result.conforms, [str(v) for v in result.violations if v.severity == "Violation"]

@@ -172,11 +172,8 @@ def _sponsors(
         names = resolver.split_name_list(match["sponsors"])
         actors = [resolver.resolve(n) for n in names]
         if names and all(actors):
-            kind = (
-                DraftKind.RESOLUTION
-                if match["kind"] == language.wording.draft_resolution
-                else DraftKind.DECISION
-            )
+            decision = language.wording.decision in match["kind"]
+            kind = DraftKind.DECISION if decision else DraftKind.RESOLUTION
             return start, [a for a in actors if a is not None], kind
     match = pattern.match(header[last].text)
     names = resolver.split_name_list(match["sponsors"]) if match else []

@@ -50,7 +50,7 @@ class ResolutionWording:
     on_report: str  # groups `committee`, `report`, and `paragraph` when printed
     # The sponsors line of a draft issued as a document: groups `sponsors`, `kind`.
     sponsors: str
-    draft_resolution: str  # the value of `kind` for a draft resolution (else a draft decision)
+    decision: str  # `kind` holds this word for a draft decision (else a draft resolution)
     plenary: str  # group `number`
     annex_heading: str  # the heading of an annex after the closing lines
     date: str  # groups `day`, `month`, `year`; `{months}` is the lexicon's alternation
@@ -97,8 +97,8 @@ FRENCH_WORDING = ResolutionWording(
     without_reference=r"\[sans renvoi à une grande commission(?:\s*\([^)]*\))?\]",
     on_report=r"\[sur (?:la base du|le) rapport de la (?P<committee>[^(\]]+?)\s*"
     rf"\((?P<report>{_SYMBOL})(?:,\s*par\.\s*(?P<paragraph>[^)\]]+))?\)\]",
-    sponsors=r"^(?P<sponsors>\S.*?)\s*:\s*(?P<kind>projet de résolution|projet de décision)$",
-    draft_resolution="projet de résolution",
+    sponsors=r"^(?P<sponsors>\S.*?)\s*:\s*(?P<kind>projet de (?:résolution|décision)(?: révisé)?)$",
+    decision="décision",
     plenary=r"^(?P<number>\d{1,3})e séance plénière$",
     annex_heading=r"^Annexe(?:\s+[IVXLC]+)?$",
     date=r"(?P<day>\d{1,2}(?:er)?)\s+(?P<month>{months})\s+(?P<year>\d{4})",
@@ -136,8 +136,8 @@ ENGLISH_WORDING = ResolutionWording(
     without_reference=r"\[without reference to a Main Committee(?:\s*\([^)]*\))?\]",
     on_report=r"\[on the report of the (?P<committee>[^(\]]+?)\s*"
     rf"\((?P<report>{_SYMBOL})(?:,\s*paras?\.\s*(?P<paragraph>[^)\]]+))?\)\]",
-    sponsors=r"^(?P<sponsors>\S.*?)\s*:\s*(?P<kind>draft resolution|draft decision)$",
-    draft_resolution="draft resolution",
+    sponsors=r"^(?P<sponsors>\S.*?)\s*:\s*(?P<kind>(?:revised )?draft (?:resolution|decision))$",
+    decision="decision",
     plenary=r"^(?P<number>\d{1,3})(?:st|nd|rd|th) plenary meeting$",
     annex_heading=r"^Annex(?:\s+[IVXLC]+)?$",
     date=r"(?P<day>\d{1,2})\s+(?P<month>{months})\s+(?P<year>\d{4})",
