@@ -37,6 +37,7 @@ def parse_draft_document(
     document: NormalizedDocument, lexicon: Lexicon, resolver: EntityResolver
 ) -> DraftDocument:
     language = text_language(lexicon)
+    wording = language.wording
     name, lines = document.name, document.lines
     if not lines:
         raise InputError(SourceLocation(name, 1), "the text of a draft", "no content lines")
@@ -47,7 +48,7 @@ def parse_draft_document(
     formula = next((i for i, line in enumerate(lines) if language.formula.match(line.text)), None)
     if formula is None:
         raise missing(
-            0, f"a draft: header, sponsors, title, then the formula ({language.wording.formula})"
+            0, f"a draft: header, sponsors, title, then the formula {wording.example('formula')}"
         )
     header = lines[:formula]
     text = " ".join(line.text for line in header)
@@ -56,23 +57,25 @@ def parse_draft_document(
         raise missing(0, "the symbol of the draft ('A/77/L.34', 'A/C.3/77/L.30') in its header")
     parsed = DocumentSymbol.parse(symbol)
     if not language.pattern("limited").search(text):
-        raise missing(0, f"the distribution of a draft ('Distr.: Limited') under {symbol}")
+        raise missing(
+            0, f"the distribution of a draft ({wording.example('limited')}) under {symbol}"
+        )
     issued = read_date(language, _group(language.pattern("distribution").search(text), "date"))
     if issued is None:
-        raise missing(0, "the issue date after 'Distr.: Limited' ('30 November 2022')")
+        raise missing(0, f"the issue date after {wording.example('limited')}")
     session_match = language.pattern("session").search(text)
     session = language.lexicon.ordinal_value(session_match["ordinal"]) if session_match else None
     if session is None or session != parsed.session:
         raise missing(
             0,
-            f"the session of {symbol} ('Seventy-seventh session')",
+            f"the session of {symbol} ({wording.example('session')})",
             session_match[0] if session_match else None,
         )
     agenda_line = next(
         (i for i, line in enumerate(header) if language.pattern("agenda").match(line.text)), None
     )
     if agenda_line is None:
-        raise missing(0, f"the agenda item(s) of {symbol} ('Agenda item 69 (b)')")
+        raise missing(0, f"the agenda item(s) of {symbol} ({wording.example('agenda')})")
     agenda = language.pattern("agenda").match(header[agenda_line].text)
     assert agenda is not None
     items = tuple(int(n) for n in _item_numbers(agenda["items"]))
@@ -90,7 +93,7 @@ def parse_draft_document(
     if sponsors_end is None:
         raise missing(
             formula,
-            f"the sponsors of {symbol} before its title ('Algeria, Bahrain ...: draft resolution')",
+            f"the sponsors of {symbol} before its title ({wording.example('sponsors')})",
         )
     start, actors, kind = _sponsors(
         name, header, (agenda_line + 1, sponsors_end), language, resolver

@@ -651,8 +651,8 @@ def _read_text(
     if not body.operative:
         raise InputError(
             context.location(lines[-1].end),
-            f"at least one operative paragraph in {context.what} ('1. Prie ...', "
-            "'1. Requests ...')",
+            f"at least one operative paragraph in {context.what} "
+            f"({context.language.wording.example('operative')})",
         )
     calls = _Calls(context)
     preamble = tuple(_paragraph(block, calls, context) for block in body.preamble)
@@ -739,8 +739,8 @@ def parse_recommended_texts(
         if draft is None:
             raise InputError(
                 location,
-                f"a draft of Part II adopted as draft resolution {numeral} ('(voir par. ... "
-                f"ci-après, projet de résolution {numeral})')",
+                f"a draft of Part II adopted as draft resolution {numeral} "
+                f"({language.wording.example('recommended_as').format(numeral=numeral)})",
                 heading.text,
             )
         stop = heads[position + 1][0] if position + 1 < len(heads) else len(lines)
@@ -781,7 +781,7 @@ def _recommended_text(
     if formula is None or formula == 0:
         raise InputError(
             SourceLocation(document.name, heading.number),
-            f"the title of {what} then the formula 'L’Assemblée générale,'",
+            f"the title of {what} then the formula {language.wording.example('formula')}",
             lines[0].text[:60] if lines else heading.text,
         )
     title = join_lines([line.text for line in lines[:formula]])
@@ -825,7 +825,7 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
         raise InputError(
             SourceLocation(name, lines[0].number),
             "an adopted resolution: header, number and title, then the formula "
-            "('The General Assembly,' / 'L’Assemblée générale,')",
+            f"{language.wording.example('formula')}",
             lines[0].text[:60],
         )
     numbered_title = next(
@@ -855,8 +855,9 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
         warnings.append(
             ParseWarning(
                 lines[-1].number,
-                f"{header.symbol} ends without its closing lines ('26th plenary meeting' and the "
-                "date of adoption): the file may be truncated",
+                f"{header.symbol} ends without its closing lines ("
+                f"{language.wording.example('closing')} and the date of adoption): the file may "
+                "be truncated",
             )
         )
         adoption_date, meeting, end, after = header.adopted, None, len(lines), len(lines)
@@ -1034,7 +1035,7 @@ def _read_header(
     document: NormalizedDocument, lines: Sequence[SourceLine], label: str, language: TextLanguage
 ) -> _Header:
     """The header block: symbol, `Distr.: General` + date, session, agenda items, adoption."""
-    name = document.name
+    name, wording = document.name, language.wording
     first = lines[0].number if lines else 1
     text = " ".join(line.text for line in lines)
 
@@ -1055,29 +1056,29 @@ def _read_header(
         raise missing(f"a symbol ending with the number of the resolution {label}", symbol)
     issued = read_date(language, _group(language.pattern("distribution").search(text), "date"))
     if issued is None:
-        raise missing("the issue date after the distribution ('Distr.: General 31 October 2018')")
+        raise missing(f"the issue date after the distribution ({wording.example('issued')})")
     session_match = language.pattern("session").search(text)
     session = language.lexicon.ordinal_value(session_match["ordinal"]) if session_match else None
     if session is None or str(session) != label.split("/", maxsplit=1)[0]:
         raise missing(
-            f"the session of resolution {label} ('Seventy-third session')",
+            f"the session of resolution {label} ({wording.example('session')})",
             session_match[0] if session_match else None,
         )
     agenda = language.pattern("agenda").search(text)
     if agenda is None:
-        raise missing("the agenda item(s) ('Agenda item 30', 'Agenda items 13 and 117')")
+        raise missing(f"the agenda item(s) ({wording.example('agenda')})")
     items = tuple(int(n) for n in re.findall(r"\d{1,3}(?!\s*\))", agenda["items"]))
     adopted = read_date(language, _group(language.pattern("adopted").search(text), "date"))
     if adopted is None:
-        raise missing("the adoption date ('Resolution adopted by the General Assembly on ...')")
+        raise missing(f"the adoption date ({wording.example('adopted')})")
     report = language.pattern("on_report").search(text)
     without_match = language.pattern("without_reference").search(text)
     without = without_match is not None
     drafts = tuple(str(s) for s, _, _ in find_symbols(without_match[0])) if without_match else ()
     if report is None and not without:
         raise missing(
-            "how the resolution came before the Assembly ('[on the report of the Third "
-            "Committee (A/62/433)]' or '[without reference to a Main Committee (...)]')"
+            f"how the resolution came before the Assembly ({wording.example('origin')} or "
+            f"{wording.example('without_reference')})"
         )
     return _Header(
         symbol=symbol,

@@ -54,6 +54,12 @@ class ResolutionWording:
     plenary: str  # group `number`
     annex_heading: str  # the heading of an annex after the closing lines
     date: str  # groups `day`, `month`, `year`; `{months}` is the lexicon's alternation
+    # What the lines look like, as printed, for error messages: (name, example) pairs.
+    examples: tuple[tuple[str, str], ...]
+
+    def example(self, name: str) -> str:
+        """`formula` -> `'The General Assembly,'`: the example, quoted, for a message."""
+        return f"'{dict(self.examples)[name]}'"
 
     def compiled(self, name: str, months: str) -> re.Pattern[str]:
         pattern = getattr(self, name)
@@ -102,6 +108,21 @@ FRENCH_WORDING = ResolutionWording(
     plenary=r"^(?P<number>\d{1,3})e séance plénière$",
     annex_heading=r"^Annexe(?:\s+[IVXLC]+)?$",
     date=r"(?P<day>\d{1,2}(?:er)?)\s+(?P<month>{months})\s+(?P<year>\d{4})",
+    examples=(
+        ("formula", "L’Assemblée générale,"),
+        ("operative", "1. Prie ..."),
+        ("recommended_as", "(voir par. ... ci-après, projet de résolution {numeral})"),
+        ("closing", "45e séance plénière"),
+        ("date", "6 décembre 2022"),
+        ("issued", "Distr. générale 8 décembre 2022"),
+        ("limited", "Distr. limitée"),
+        ("session", "Soixante-dix-septième session"),
+        ("agenda", "Point 69 b) de l’ordre du jour"),
+        ("adopted", "Résolution adoptée par l’Assemblée générale le ..."),
+        ("origin", "[sur la base du rapport de la Troisième Commission (A/77/464, par. 93)]"),
+        ("without_reference", "[sans renvoi à une grande commission (A/77/L.34)]"),
+        ("sponsors", "Algérie, Bahreïn ... : projet de résolution"),
+    ),
 )
 
 ENGLISH_WORDING = ResolutionWording(
@@ -141,4 +162,19 @@ ENGLISH_WORDING = ResolutionWording(
     plenary=r"^(?P<number>\d{1,3})(?:st|nd|rd|th) plenary meeting$",
     annex_heading=r"^Annex(?:\s+[IVXLC]+)?$",
     date=r"(?P<day>\d{1,2})\s+(?P<month>{months})\s+(?P<year>\d{4})",
+    examples=(
+        ("formula", "The General Assembly,"),
+        ("operative", "1. Requests ..."),
+        ("recommended_as", "(see para. ... below, draft resolution {numeral})"),
+        ("closing", "45th plenary meeting"),
+        ("date", "6 December 2022"),
+        ("issued", "Distr.: General 8 December 2022"),
+        ("limited", "Distr.: Limited"),
+        ("session", "Seventy-seventh session"),
+        ("agenda", "Agenda item 69 (b)"),
+        ("adopted", "Resolution adopted by the General Assembly on ..."),
+        ("origin", "[on the report of the Third Committee (A/77/462, para. 35)]"),
+        ("without_reference", "[without reference to a Main Committee (A/77/L.34)]"),
+        ("sponsors", "Algeria, Bahrain ...: draft resolution"),
+    ),
 )

@@ -23,7 +23,15 @@ from types import MappingProxyType
 
 from kg.model import ParagraphKind
 
-LANGUAGES = ("en", "fr")
+# The languages with a phrase table: a new language is a new `phrases_<lang>.tsv` (and its
+# `modifiers_<lang>.tsv`), nothing to change here.
+LANGUAGES = tuple(
+    sorted(
+        match[1]
+        for entry in resources.files(__package__).iterdir()
+        if (match := re.fullmatch(r"phrases_([a-z]{2})\.tsv", entry.name))
+    )
+)
 _COLUMNS = ("key", "kind", "phrase")
 _KEY = re.compile(r"^[a-z][a-z_]*[a-z]$")
 _TRAILING_PUNCTUATION = ",;:"
