@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from types import MappingProxyType
 
@@ -91,7 +91,7 @@ class PhraseTable:
             if phrase
             else None
         )
-        modified = self._with_modifiers(words)
+        modified = self._with_modifiers(words) if self._has_modifier(words) else None
         # The reading that covers more of the opening wins (`Engage également vivement` is
         # `Engage vivement` + `également`, not `Engage également`); a tie keeps the listed row.
         if modified is not None and (whole is None or modified.length > whole.length):
@@ -103,6 +103,13 @@ class PhraseTable:
             if tuple(folded[: len(phrase.words)]) == phrase.words:
                 return phrase
         return None
+
+    def _has_modifier(self, words: Sequence[str]) -> bool:
+        return any(fold_word(word) in self._modifier_words for word in words)
+
+    @cached_property
+    def _modifier_words(self) -> frozenset[str]:
+        return frozenset(modifier[0] for modifier in self.modifiers)
 
     def _with_modifiers(self, words: Sequence[str]) -> PhraseMatch | None:
         """The words left once some modifiers are set aside, matched against the phrases: the
