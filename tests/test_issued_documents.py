@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -394,3 +395,27 @@ def test_the_graphs_conform_to_the_shapes(
     graph = map_document(document, minter)
     result = validate_reports([(document, graph)], map_reference(reference, minter))
     assert result.conforms, [str(v) for v in result.violations if v.severity == "Violation"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "en/A_RES_77_30.en.txt",
+        "en/A_RES_76_300.en.txt",
+        "en/A_RES_77_100.en.txt",
+        "en/A_77_L.34.en.txt",
+        "A_RES_73_6.en.txt",
+    ],
+)
+def test_the_same_model_without_form_feeds(
+    path: str, resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    # Saved without its page separators, a text is cut into pages at its furniture (job number
+    # with page counter or barcode); the form feed sits inside a line, so lines keep numbers.
+    data = (CORPUS / path).read_bytes()
+    assert b"\f" in data
+    name = Path(path).name
+    with_feeds = parse_document(name, data, resolver, instruments)
+    without = parse_document(name, data.replace(b"\f", b""), resolver, instruments)
+    # A_RES_73_6.en.txt ends with a form feed alone on a last line: one line fewer without it.
+    assert replace(without, span=with_feeds.span) == with_feeds

@@ -56,8 +56,10 @@ def normalize_issued_text(name: str, text: str) -> NormalizedDocument:
     """The `pdftotext` extraction of a document issued under its own symbol (an adopted
     resolution, a draft) -> content lines and footnotes.
 
-    Pages end at form feeds. Removed: the symbol (running header), the running title repeated
-    at the top of the pages, the job number (`18-17962`, `18-17962 (E)`), the page counter
+    Pages end at form feeds; a text without them (saved without its page separators) is cut
+    after each page's furniture (`kg.parse.issued._pages_by_furniture`). Removed: the symbol
+    (running header), the running title repeated at the top of the pages, the job number
+    (`18-17962`, `18-17962 (E)`), the page counter
     (`2/5`), the barcode (`*1817962*`) and the date stamp (`021118`). Below the footnote rule,
     the numbers of the footnotes are printed apart from their texts and out of order: the
     numbers are sorted and paired with the texts in their order, a text ending at a full stop;
@@ -76,6 +78,8 @@ def normalize_issued_text(name: str, text: str) -> NormalizedDocument:
             if clean.strip():
                 pages[-1].append(SourceLine(number, clean.strip(), clean[:1].isspace()))
     pages = [page for page in pages if page]
+    if len(pages) == 1:
+        pages = _pages_by_furniture(pages[0])
     symbols = Counter(
         line.text for page in pages for line in page if SYMBOL_PATTERN.fullmatch(line.text)
     )
@@ -108,6 +112,25 @@ def normalize_issued_text(name: str, text: str) -> NormalizedDocument:
         running_header=symbol,
         total_lines=len(raw),
     )
+
+
+def _pages_by_furniture(lines: list[SourceLine]) -> list[list[SourceLine]]:
+    """The pages of a text without form feeds: a page ends once its job number (`22-27792`)
+    and its page counter (`3/6`) or, on the first page, its barcode are read, in either order
+    and with lines between them (a footnote text printed after the counter)."""
+    pages: list[list[SourceLine]] = [[]]
+    job = mark = False
+    for line in lines:
+        if job and mark and not _is_furniture(line.text):
+            pages.append([])
+            job = mark = False
+        pages[-1].append(line)
+        furniture = _is_furniture(line.text)
+        job = job or bool(_JOB_NUMBER.match(line.text))
+        mark = mark or (
+            furniture and bool(_PAGE_COUNTER.match(line.text) or _BARCODE.match(line.text))
+        )
+    return pages
 
 
 def _running_lines(pages: list[list[SourceLine]], symbol: str | None) -> frozenset[str]:
