@@ -419,3 +419,30 @@ def test_the_same_model_without_form_feeds(
     without = parse_document(name, data.replace(b"\f", b""), resolver, instruments)
     # A_RES_73_6.en.txt ends with a form feed alone on a last line: one line fewer without it.
     assert replace(without, span=with_feeds.span) == with_feeds
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Pakistan (on behalf of the Group of 77 and China): draft resolution",
+            [("group", "g77-china")],
+        ),
+        ("Chile and Mexico: draft decision", [("state", "CHL"), ("state", "MEX")]),
+    ],
+)
+def test_sponsors_for_a_group_and_draft_decisions(
+    line: str,
+    expected: list[tuple[str, str]],
+    resolver: EntityResolver,
+    instruments: InstrumentTable,
+) -> None:
+    # Lines 17-21 of A/77/L.34 (the sponsors) replaced by another sponsors line of the form
+    # Second Committee drafts print (`X (on behalf of the Group of 77 and China): ...`).
+    lines = (CORPUS / "en" / "A_77_L.34.en.txt").read_text(encoding="utf-8").split("\n")
+    changed = "\n".join([*lines[:16], line, *lines[21:]])
+    draft = parse_document("A_77_L.34.en.txt", changed.encode(), resolver, instruments)
+    assert isinstance(draft, DraftDocument)
+    assert [(s.actor.kind, s.actor.code) for s in draft.sponsorships] == expected
+    decision = "draft decision" in line
+    assert draft.kind is (DraftKind.DECISION if decision else DraftKind.RESOLUTION)

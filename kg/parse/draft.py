@@ -173,19 +173,26 @@ def _sponsors(
         if match is None:
             continue
         names = resolver.split_name_list(match["sponsors"])
-        actors = [resolver.resolve(n) for n in names]
+        actors = [_sponsor(name, language, resolver) for name in names]
         if names and all(actors):
             decision = language.wording.decision in match["kind"]
             kind = DraftKind.DECISION if decision else DraftKind.RESOLUTION
             return start, [a for a in actors if a is not None], kind
     match = pattern.match(header[last].text)
     names = resolver.split_name_list(match["sponsors"]) if match else []
-    unknown = next((n for n in names if resolver.resolve(n) is None), header[last].text)
+    unknown = next((n for n in names if _sponsor(n, language, resolver) is None), header[last].text)
     raise UnresolvedEntityError(
         SourceLocation(document, header[last].number),
         "the sponsors of the draft: names of States or groups of the reference data",
         unknown,
     )
+
+
+def _sponsor(name: str, language: TextLanguage, resolver: EntityResolver) -> ActorRef | None:
+    """A State or group; `Pakistan (on behalf of the Group of 77 and China)` sponsors for the
+    group, so the sponsor is the group."""
+    behalf = language.pattern("on_behalf").match(name)
+    return resolver.resolve(behalf["group"]) if behalf else resolver.resolve(name)
 
 
 def _group(match: re.Match[str] | None, name: str) -> str | None:

@@ -51,6 +51,7 @@ class ResolutionWording:
     # The sponsors line of a draft issued as a document: groups `sponsors`, `kind`.
     sponsors: str
     decision: str  # `kind` holds this word for a draft decision (else a draft resolution)
+    on_behalf: str  # a sponsor for a group: groups `state`, `group`
     plenary: str  # group `number`
     annex_heading: str  # the heading of an annex after the closing lines
     date: str  # groups `day`, `month`, `year`; `{months}` is the lexicon's alternation
@@ -105,6 +106,7 @@ FRENCH_WORDING = ResolutionWording(
     rf"\((?P<report>{_SYMBOL})(?:,\s*par\.\s*(?P<paragraph>[^)\]]+))?\)\]",
     sponsors=r"^(?P<sponsors>\S.*?)\s*:\s*(?P<kind>projet de (?:résolution|décision)(?: révisé)?)$",
     decision="décision",
+    on_behalf=r"^(?P<state>.+?)\s*\(au nom (?:du|de la|des|de l['’])\s*(?P<group>[^)]+)\)$",
     plenary=r"^(?P<number>\d{1,3})e séance plénière$",
     annex_heading=r"^Annexe(?:\s+[IVXLC]+)?$",
     date=r"(?P<day>\d{1,2}(?:er)?)\s+(?P<month>{months})\s+(?P<year>\d{4})",
@@ -159,6 +161,7 @@ ENGLISH_WORDING = ResolutionWording(
     rf"\((?P<report>{_SYMBOL})(?:,\s*paras?\.\s*(?P<paragraph>[^)\]]+))?\)\]",
     sponsors=r"^(?P<sponsors>\S.*?)\s*:\s*(?P<kind>(?:revised )?draft (?:resolution|decision))$",
     decision="decision",
+    on_behalf=r"^(?P<state>.+?)\s*\(on behalf of (?:the )?(?P<group>[^)]+)\)$",
     plenary=r"^(?P<number>\d{1,3})(?:st|nd|rd|th) plenary meeting$",
     annex_heading=r"^Annex(?:\s+[IVXLC]+)?$",
     date=r"(?P<day>\d{1,2})\s+(?P<month>{months})\s+(?P<year>\d{4})",
