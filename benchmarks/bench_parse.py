@@ -52,7 +52,7 @@ def main() -> None:
     resolver = EntityResolver(load_reference_data())
     instruments = load_instruments()
     print(f"median of {args.runs} runs")
-    print(f"{'document':<24} {'type':<27} {'form':<5} {'pages':>5} {'s':>7} {'ms/page':>8}")
+    print(f"{'document':<28} {'type':<27} {'form':<5} {'pages':>5} {'s':>7} {'ms/page':>8}")
     for name, data in inputs:
         document = parse_document(name, data, resolver, instruments)  # warm-up
         times = []
@@ -65,7 +65,7 @@ def main() -> None:
         form = "PDF" if data.startswith(b"%PDF") else "text"
         kind = document_type_of(document).name
         print(
-            f"{name:<24} {kind:<27} {form:<5} {count:>5} {seconds:>7.3f} "
+            f"{name:<28} {kind:<27} {form:<5} {count:>5} {seconds:>7.3f} "
             f"{1000 * seconds / count:>8.1f}"
         )
 
