@@ -99,7 +99,7 @@ FRENCH_WORDING = ResolutionWording(
     r"(?:\s*(?:,|et)\s*\d{1,3}(?:\s*\(?[a-z]\))?)*) de l['’]ordre du jour",
     adopted=r"Résolution adoptée par l['’]Assemblée générale le {date}",
     adopted_heading=r"Résolution\s+adoptée\s+par\s+l['’]Assemblée\s+générale",
-    report_heading=r"\bRapport\s+de\s+la\s+(?:[\w\-]+\s+)*?Commission\b",
+    report_heading=r"\bRapport\s+de\s+la\s+(?:[\w\-]+\s+){0,6}?Commission\b",
     report_opening=r"^\s*I\.\s+Introduction\s*$",
     without_reference=r"\[sans renvoi à une grande commission(?:\s*\([^)]*\))?\]",
     on_report=r"\[sur (?:la base du|le) rapport de la (?P<committee>[^(\]]+?)\s*"
@@ -154,7 +154,7 @@ ENGLISH_WORDING = ResolutionWording(
     r"(?:\s*(?:,|and|,\s*and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)",
     adopted=r"Resolution adopted by the General Assembly on {date}",
     adopted_heading=r"Resolution\s+adopted\s+by\s+the\s+General\s+Assembly",
-    report_heading=r"\bReport\s+of\s+the\s+(?:[\w\-]+\s+)*?Committee\b",
+    report_heading=r"\bReport\s+of\s+the\s+(?:[\w\-]+\s+){0,5}?Committee\b",
     report_opening=r"^\s*I\.\s+Introduction\s*$",
     without_reference=r"\[without reference to a Main Committee(?:\s*\([^)]*\))?\]",
     on_report=r"\[on the report of the (?P<committee>[^(\]]+?)\s*"
