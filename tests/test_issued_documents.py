@@ -82,7 +82,7 @@ def test_a_res_77_30(resolver: EntityResolver, instruments: InstrumentTable) -> 
     assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (30, 21, 7)
     underlining = text.preamble[13]  # line 95, after a line the layout filled (line 94)
     assert (underlining.span.start_line, underlining.opening_phrase) == (95, "underlining")
-    # line 195: `3. Also expresses its appreciation`: listed head, `Also` a modifier
+    # lines 195-196: `3.` `Also expresses its appreciation`: listed head, `Also` a modifier
     third = text.operative[2]
     assert (third.opening_phrase, third.opening_modifiers) == ("expresses_appreciation", ("Also",))
     assert text.warnings == ()
@@ -141,11 +141,11 @@ def test_a_french_adopted_resolution(
     # Constructed (its first line says so), in the wording of French A/RES documents.
     text = adopted("fr/A_RES_77_30.fr.txt", resolver, instruments)
     assert (text.symbol, text.label, text.language) == ("A/RES/77/30", "77/30", "fr")
-    assert text.title == "Assistance au peuple palestinien"  # line 25
-    assert text.agenda_items == (69,)  # line 13: `Point 69 b) de l’ordre du jour`
+    assert text.title == "Assistance au peuple palestinien"  # line 24
+    assert text.agenda_items == (69,)  # line 12: `Point 69 b) de l’ordre du jour`
     assert (text.issue_date, text.adoption_date) == (dt.date(2022, 12, 8), dt.date(2022, 12, 6))
     assert text.plenary_meeting == 45  # line 57: `45e séance plénière`
-    assert text.draft_symbols == ("A/77/L.34",)  # line 21
+    assert text.draft_symbols == ("A/77/L.34",)  # line 20
     assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (5, 5, 2)
     openings = [(p.opening_phrase, p.opening_modifiers) for p in text.operative]
     assert openings == [
@@ -378,7 +378,7 @@ def test_a_french_committee_draft_revised(
     assert codes == ["DZA", "BHR", "EGY", "JOR", "KWT", "MAR", "OMN", "QAT", "TUN"]
     text = draft.text
     assert (len(text.preamble), len(text.operative), len(text.footnotes)) == (3, 3, 1)
-    second = text.operative[1]  # line 32: `Engage de nouveau vivement` = `Engage vivement`
+    second = text.operative[1]  # line 33: `Engage de nouveau vivement` = `Engage vivement`
     assert (second.opening_phrase, second.opening_modifiers) == ("urges", ("de nouveau",))
     assert [p.label for p in second.sub_paragraphs] == ["a", "b"]
     assert draft.warnings == ()
@@ -446,3 +446,20 @@ def test_sponsors_for_a_group_and_draft_decisions(
     assert [(s.actor.kind, s.actor.code) for s in draft.sponsorships] == expected
     decision = "draft decision" in line
     assert draft.kind is (DraftKind.DECISION if decision else DraftKind.RESOLUTION)
+
+
+def test_a_french_resolution_adopted_on_a_report(
+    resolver: EntityResolver, instruments: InstrumentTable
+) -> None:
+    # Line 20 of the constructed French resolution, `[sans renvoi à une grande commission
+    # (A/77/L.34)]`, replaced by the line French resolutions print after a committee report.
+    text = (CORPUS / "fr" / "A_RES_77_30.fr.txt").read_text(encoding="utf-8")
+    before = "[sans renvoi à une grande commission (A/77/L.34)]"
+    after = "[sur la base du rapport de la Troisième Commission (A/77/464, par. 93)]"
+    assert text.split("\n")[19] == before
+    document = parse_document(
+        "A_RES_77_30.fr.txt", text.replace(before, after).encode(), resolver, instruments
+    )
+    assert isinstance(document, ResolutionText)
+    assert document.adopted_on_report == "A/77/464"
+    assert not document.without_reference_to_committee and document.draft_symbols == ()
