@@ -17,16 +17,14 @@ from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
 from kg.consistency import Inconsistency, check_store
+from kg.doctypes import Document, document_type_of, document_warnings, parse_document
 from kg.errors import InputError, ShapeViolationError, SourceLocation
 from kg.export import DumpFile, StagedFiles, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
 from kg.lifecycle import LIFECYCLE_GRAPH, derive_links
-from kg.mapping import map_reference, map_report
+from kg.mapping import map_reference
 from kg.mapping.dataset import describe_dataset
-from kg.mapping.resolution import map_resolution
 from kg.mapping.terms import PREFIXES
-from kg.model import Report
-from kg.parse.document import Document, parse_document
 from kg.parse.instruments import InstrumentTable, load_instruments
 from kg.parse.lexicon import LEXICONS
 from kg.reference.resolver import EntityResolver
@@ -141,16 +139,13 @@ def parse_warnings(documents: Sequence[Document]) -> tuple[str, ...]:
     `name:line: warning: message`, in document order."""
     lines: list[str] = []
     for document in documents:
-        texts = document.texts if isinstance(document, Report) else ()
-        for warning in (*document.warnings, *(w for t in texts for w in t.warnings)):
+        for warning in document_warnings(document):
             lines.append(warning.render(document.source_name))
     return tuple(lines)
 
 
 def map_document(document: Document, minter: IriMinter) -> Graph:
-    if isinstance(document, Report):
-        return map_report(document, minter)
-    return map_resolution(document, minter)
+    return document_type_of(document).map(document, minter)
 
 
 def validate_reports(

@@ -27,10 +27,10 @@ from kg import build as pipeline
 from kg import fetch as ods
 from kg import push as gsp
 from kg.docs import write_ontology_docs
+from kg.doctypes import document_type_of
 from kg.errors import KgError, QueryError, ShapeViolationError
 from kg.ids import DEFAULT_BASE, IriMinter
 from kg.mapping import map_reference
-from kg.model import ResolutionText
 from kg.parse.lexicon import LEXICONS
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
@@ -132,33 +132,15 @@ def parse(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the typed model as JSON.")] = False,
 ) -> None:
-    """Parse one document (report or adopted resolution) and show its typed model."""
+    """Parse one document (committee report, adopted resolution or draft) and show its typed
+    model."""
     reference = load_reference_data()
     report = pipeline.parse_sources(_sources([file] if file else None), reference)[0]
     if as_json:
         sys.stdout.write(json.dumps(_jsonable(report), ensure_ascii=False, indent=2) + "\n")
         return
-    if isinstance(report, ResolutionText):
-        out.print(f"{report.symbol} ({report.language}) {report.label}: {report.title}")
-        out.print(
-            f"{len(report.preamble)} preambular and {len(report.operative)} operative "
-            f"paragraphs, {len(report.footnotes)} footnotes"
-        )
-        return
-    out.print(
-        f"{report.symbol} ({report.language}), session {report.session}, "
-        f"{report.committee}: {report.agenda_item_title}"
-    )
-    out.print(
-        f"{len(report.meetings)} meetings, {len(report.documents)} documents, "
-        f"{len(report.drafts)} drafts, {len(report.general_statements)} general statements, "
-        f"{len(report.texts)} resolution texts"
-    )
-    for draft in report.drafts:
-        out.print(
-            f"  {draft.section}. {draft.symbol}: {len(draft.sponsorships)} sponsors, "
-            f"{len(draft.statements)} statements, recommended as {draft.recommended_as}"
-        )
+    for line in document_type_of(report).summarise(report):
+        out.print(line)
 
 
 def _jsonable(value: Any) -> Any:

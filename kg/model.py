@@ -318,6 +318,7 @@ class CitedKind(StrEnum):
 class TextKind(StrEnum):
     RECOMMENDED = "recommended"  # a draft recommended inside a committee report (Part III)
     ADOPTED = "adopted"  # a resolution issued under its own symbol (A/RES/...)
+    DRAFT = "draft"  # the text of a draft issued under its own symbol (A/77/L.34)
 
 
 @dataclass(frozen=True)
@@ -380,6 +381,9 @@ class Paragraph:
     citations: tuple[Citation, ...] = ()
     instruments: tuple[InstrumentMention, ...] = ()
     mandates: tuple[Mandate, ...] = ()
+    # Words of the opening around or inside its listed phrase, as printed (`Once again`,
+    # `Strongly`, `deep` in `Expresses its deep appreciation`): they do not change the concept.
+    opening_modifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -427,3 +431,35 @@ class ResolutionText:
     annexes: tuple[AnnexedText, ...] = ()
     draft_symbols: tuple[str, ...] = ()  # `[without reference ... (A/73/L.6 and A/73/L.6/Add.1)]`
     warnings: tuple[ParseWarning, ...] = ()
+
+
+class DraftKind(StrEnum):
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+
+
+@dataclass(frozen=True)
+class DraftDocument:
+    """A draft resolution or decision issued under its own symbol (`A/77/L.34`,
+    `A/C.3/77/L.30/Rev.1`, `Distr.: Limited`): its header, the sponsors its sponsors line lists
+    (phase `original`: the draft records no later ones) and its text (`TextKind.DRAFT`, whose
+    `symbol` and `title` are the draft's)."""
+
+    source_name: str
+    language: str
+    symbol: str
+    kind: DraftKind
+    body: str  # AKN4UN code of the body it is submitted to: un-ga (plenary), un-ga-c3 ...
+    session: int
+    agenda_items: tuple[int, ...]
+    agenda_item_title: str
+    issue_date: dt.date
+    sponsorships: tuple[Sponsorship, ...]
+    text: ResolutionText
+    span: SourceSpan
+    original_language: str | None = None  # `Original: English`, as printed
+    warnings: tuple[ParseWarning, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.text.title

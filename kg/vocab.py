@@ -133,6 +133,7 @@ class UNKG(DefinedNamespace):
     hasParagraph: URIRef
     hasSubParagraph: URIRef
     openingPhrase: URIRef
+    openingModifier: URIRef
     hasFootnote: URIRef
     callsFootnote: URIRef
     hasCitation: URIRef

@@ -171,7 +171,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         (b"\x00\x01\x02\x03binary\xff", "binary file"),
         (b"%PDF-1.7\n\x00\x01binary", "PDF"),
         ("Rapport de la Troisième Commission".encode("cp1252") + b"\xe9\xe8", "encoding"),
-        (b"Un texte en prose qui n'est pas un rapport.\n" * 30, "committee report with Parts"),
+        # issue 8: recognised by content; was "committee report with Parts" (every text that
+        # was not an adopted resolution was read as a report)
+        (b"Un texte en prose qui n'est pas un rapport.\n" * 30, "without a UN symbol"),
         ("\n".join(sample_source().data.decode().splitlines()[:300]).encode(), "truncated"),
     ],
     ids=["empty", "binary", "broken-pdf", "unknown-encoding", "not-a-report", "truncated"],

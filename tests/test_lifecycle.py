@@ -26,9 +26,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from kg.build import Settings, build, read_sources, sample_source
+from kg.doctypes import parse_document
 from kg.errors import InputError
 from kg.lifecycle import derive_links
-from kg.parse.document import parse_document
 from kg.parse.instruments import load_instruments
 from kg.reference.resolver import EntityResolver
 from kg.store import memory_store, open_store, run_query

@@ -20,9 +20,11 @@ from typing import Any
 import pytest
 
 from kg.errors import InputError
+from kg.parse.issued import normalize_issued_text
 from kg.parse.lexicon import ENGLISH
-from kg.parse.normalize import NormalizedDocument, decode, join_lines, normalize
+from kg.parse.normalize import NormalizedDocument, decode, join_lines
 from kg.parse.pdf import normalize_pdf
+from kg.parse.resolution import parse_adopted_resolution
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -305,18 +307,9 @@ def comparable(value: Any) -> Any:
 
 @pytest.mark.parametrize("stem", DOCUMENTS)
 def test_resolution_parser_reads_the_pdf_as_the_text(stem: str) -> None:
-    """The same parser gives the same model from the PDF and from its text extraction.
-
-    Active once `kg.parse.resolution.parse_adopted_resolution` exists; the text goes through
-    `normalize_adopted_text` when that module has it, else through `normalize`.
-    """
-    resolution = pytest.importorskip("kg.parse.resolution")
-    parse: Callable[..., Any] | None = getattr(resolution, "parse_adopted_resolution", None)
-    if parse is None:
-        pytest.skip("parse_adopted_resolution is not written yet")
-    prepare: Callable[[str, str], NormalizedDocument] = getattr(
-        resolution, "normalize_adopted_text", normalize
-    )
+    """The same parser gives the same model from the PDF and from its text extraction."""
+    parse = parse_adopted_resolution
+    prepare = normalize_issued_text
     name = f"{stem}.en.txt"
     from_text = parse(prepare(name, decode(name, (CORPUS / name).read_bytes())), ENGLISH)
     from_pdf = parse(pdf_document(stem), ENGLISH)

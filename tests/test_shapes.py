@@ -27,6 +27,7 @@ from rdflib.term import Node
 from kg.build import SAMPLE_NAME, parse_sources, sample_source
 from kg.ids import ActorId, IriMinter, MeetingId, SessionId
 from kg.mapping import map_reference, map_report
+from kg.mapping.text import phrase_iri
 from kg.model import ActorKind
 from kg.reference.states import ReferenceData
 from kg.validate import (
@@ -576,8 +577,23 @@ def citation_of_the_wrong_kind(report: Graph, _ref: Graph, _minter: IriMinter) -
     return node
 
 
+def two_opening_phrases(report: Graph, _ref: Graph, minter: IriMinter) -> URIRef:
+    """At most one opening phrase (an unclassified opening has none)."""
+    paragraph = operative(report, recommended_text(report, L2), 1)
+    report.add((paragraph, UNKG.openingPhrase, phrase_iri(minter, "authorizes")))
+    return paragraph
+
+
+def modifier_without_language(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+    """An opening modifier printed without the language of its text."""
+    paragraph = operative(report, recommended_text(report, L2), 1)
+    report.add((paragraph, UNKG.openingModifier, Literal("de nouveau")))
+    return paragraph
+
+
 CASES = [
     # resolution texts
+    Case("opening modifier without language", "ParagraphShape-modifier", modifier_without_language),
     Case("operative paragraph 2 missing", "OperativeNumberingShape", operative_paragraph_removed),
     Case("footnote called by no paragraph", "FootnoteCalledOnceShape", footnote_never_called),
     Case(
@@ -717,6 +733,19 @@ CASES = [
         "DescribedDraftResolutionShape-recommendedIn",
         without(UNKG.recommendedIn, l2),
         around=L2,
+    ),
+    # ReportedDraftResolutionShape: a draft the report deals with has its section letter (a
+    # draft issued as a document, A/77/L.34, has none: tests/test_issued_documents.py)
+    Case(
+        "draft of the report without section",
+        "DescribedDraftResolutionShape-draftSection",
+        without(UNKG.draftSection, l2),
+        around=L2,
+    ),
+    Case(
+        "paragraph with two opening phrases",
+        "ParagraphShape-opening",
+        two_opening_phrases,
     ),
     Case(
         "draft symbol without dot",

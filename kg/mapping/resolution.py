@@ -6,7 +6,7 @@ the text prints (`Distr.: General 31 October 2018`) is the expression's `dcterms
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.errors import InputError, SourceLocation
@@ -26,6 +26,20 @@ from kg.mapping.text import map_text_body, text_frame_for_expression
 from kg.model import ActorRef, MeetingRef, ResolutionText
 from kg.parse.lexicon import LEXICONS
 from kg.vocab import UNKG
+
+
+def add_expression(graph: Graph, work: URIRef, expression: URIRef, text: ResolutionText) -> None:
+    """The expression of a work issued under its own symbol, in the language of `text`, read
+    from the file `text` comes from (its lines are the work's provenance)."""
+    lexicon = LEXICONS[text.language]
+    graph.add((work, UNKG.isRealizedBy, expression))
+    add_provenance(graph, work, text.span, expression)
+    add_type(graph, expression, UNKG.Expression)
+    graph.add((expression, UNKG.realizes, work))
+    graph.add((expression, DCTERMS.language, LANGUAGE_AUTHORITY[lexicon.akn_language.upper()]))
+    graph.add((expression, DCTERMS.source, Literal(text.source_name)))
+    if text.issue_date is not None:
+        graph.add((expression, DCTERMS.issued, Literal(text.issue_date)))
 
 
 def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
@@ -58,15 +72,8 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     graph.add(
         (node, UNKG.withoutReferenceToCommittee, Literal(text.without_reference_to_committee))
     )
-    graph.add((node, UNKG.isRealizedBy, expression))
     map_printed_origin(graph, minter, text, node)
-    add_provenance(graph, node, text.span, expression)
-    add_type(graph, expression, UNKG.Expression)
-    graph.add((expression, UNKG.realizes, node))
-    graph.add((expression, DCTERMS.language, LANGUAGE_AUTHORITY[lexicon.akn_language.upper()]))
-    graph.add((expression, DCTERMS.source, Literal(text.source_name)))
-    if text.issue_date is not None:
-        graph.add((expression, DCTERMS.issued, Literal(text.issue_date)))
+    add_expression(graph, node, expression, text)
     frame = text_frame_for_expression(graph, minter, expression_id, "main", language=text.language)
     main = map_text_body(frame, text)
     add_type(graph, main, UNKG.ResolutionText)

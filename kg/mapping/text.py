@@ -139,6 +139,8 @@ def _map_paragraph(
     graph.add((node, UNKG.text, Literal(paragraph.text, lang=frame.language)))
     if paragraph.opening_phrase is not None:
         graph.add((node, UNKG.openingPhrase, phrase_iri(minter, paragraph.opening_phrase)))
+    for modifier in paragraph.opening_modifiers:
+        graph.add((node, UNKG.openingModifier, Literal(modifier, lang=frame.language)))
     add_provenance(graph, node, paragraph.span, frame.expression)
     for number in paragraph.footnote_calls:
         graph.add((node, UNKG.callsFootnote, minter.iri(PartId(frame.component, f"ftn_{number}"))))

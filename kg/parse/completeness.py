@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kg.errors import InputError, SourceLocation
-from kg.model import ParseWarning, Report, ResolutionText
+from kg.model import Report
 from kg.parse.normalize import NormalizedDocument
 from kg.parse.segment import roman_to_int
 
@@ -170,22 +170,3 @@ def _numeral_value(numeral: str) -> int:
 
 
 # A text ends with a full stop, perhaps inside closing quotes or brackets (`... pénale ».`).
-_FINAL_STOP = re.compile(r"\.[\s»”\"’)\]]*$")
-
-
-def warn_unfinished_texts(report: Report) -> Report:
-    """A recommended text whose last paragraph ends without its full stop may have lost its end
-    (a file cut inside a page, where no page counter shows it): a warning on that text."""
-    return replace(report, texts=tuple(_warn_if_unfinished(text) for text in report.texts))
-
-
-def _warn_if_unfinished(text: ResolutionText) -> ResolutionText:
-    last = text.operative[-1] if text.operative else None
-    if last is None or _FINAL_STOP.search(last.text):
-        return text
-    warning = ParseWarning(
-        last.span.end_line,
-        f"draft resolution {text.label} ends without its final full stop (operative "
-        f"paragraph {last.number} ends '{last.text[-40:]}'): the text may be truncated",
-    )
-    return replace(text, warnings=(*text.warnings, warning))

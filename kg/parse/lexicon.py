@@ -1,4 +1,5 @@
-"""Language lexicons: month names and ordinal numbers, one table per language.
+"""Language lexicons: month names, ordinal numbers and the wording of resolution texts
+(kg.parse.wording), one object per language.
 
 Words are data here; the parsers only ask a `Lexicon` for them, so a new UN language is a new
 table, not new code. Ordinals are generated from the number-word rules of each language and
@@ -12,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from kg.parse.wording import ENGLISH_WORDING, FRENCH_WORDING, ResolutionWording
 
 _FR_UNITS = [
     "zéro",
@@ -174,6 +177,7 @@ class Lexicon:
     akn_language: str  # ISO 639-2/T, as in AKN expression IRIs
     months: tuple[str, ...]
     ordinal_writer: str  # name of the function in this module that writes ordinals
+    resolution: ResolutionWording  # what resolution texts and their headers print
     first_day_suffixes: tuple[str, ...] = field(default=())
 
     @cached_property
@@ -230,6 +234,7 @@ FRENCH = Lexicon(
         "décembre",
     ),
     ordinal_writer="french_ordinal",
+    resolution=FRENCH_WORDING,
     first_day_suffixes=("er",),
 )
 ENGLISH = Lexicon(
@@ -250,5 +255,6 @@ ENGLISH = Lexicon(
         "December",
     ),
     ordinal_writer="english_ordinal",
+    resolution=ENGLISH_WORDING,
 )
 LEXICONS: dict[str, Lexicon] = {lexicon.language: lexicon for lexicon in (FRENCH, ENGLISH)}

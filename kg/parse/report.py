@@ -50,9 +50,10 @@ from kg.model import (
     VoteOutcome,
     Withdrawal,
 )
+from kg.parse.issued import normalize_issued_text
 from kg.parse.lexicon import Lexicon
 from kg.parse.normalize import NormalizedDocument, SourceLine, normalize
-from kg.parse.resolution import normalize_adopted_text, parse_recommended_texts
+from kg.parse.resolution import parse_recommended_texts
 from kg.parse.segment import Block, BlockKind, Part, split_blocks, split_parts, split_sections
 from kg.symbols import DocumentSymbol, SymbolError, find_symbols
 
@@ -72,7 +73,7 @@ def normalize_report(name: str, text: str) -> NormalizedDocument:
     (plain `pdftotext`) are read page by page, footnotes below each page's rule; a text without
     them (the bundled layout extraction) by its indentation."""
     if "\f" in text:
-        return normalize_adopted_text(name, text)
+        return normalize_issued_text(name, text)
     return normalize(name, text)
 
 

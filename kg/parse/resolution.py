@@ -8,10 +8,10 @@ Two kinds of input give the same model (`ResolutionText`):
 * a resolution issued under its own symbol (`A/RES/73/6`), read by `parse_adopted_resolution`
   from a `NormalizedDocument`: the header block (symbol, issue date, session, agenda items,
   adoption date, committee report), the numbered title (`73/6.`), the text, and the closing
-  `26th plenary meeting` + date. `normalize_adopted_text` turns the `pdftotext` extraction of
-  such a resolution into that document (page furniture, running title, footnotes at the page
-  foot with their numbers printed apart from their texts); the PDF front-end (`kg.parse.pdf`)
-  produces the same lines from the PDF itself.
+  `26th plenary meeting` + date. `kg.parse.issued.normalize_issued_text` turns the `pdftotext`
+  extraction of such a resolution into that document (page furniture, running title, footnotes
+  at the page foot with their numbers printed apart from their texts); the PDF front-end
+  (`kg.parse.pdf`) produces the same lines from the PDF itself.
 
 How a text is divided (each rule is tested in tests/test_resolution_texts.py):
 
@@ -52,10 +52,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property
 
 from kg.errors import InputError, SourceLocation
@@ -65,15 +63,18 @@ from kg.model import (
     Footnote,
     Paragraph,
     ParagraphKind,
+    ParseWarning,
     ResolutionText,
     SourceSpan,
     SubParagraph,
     TextKind,
 )
+from kg.parse.issued import normalize_issued_text
 from kg.parse.lexicon import Lexicon
 from kg.parse.normalize import NormalizedDocument, SourceLine, decode, join_lines
 from kg.parse.phrases import PhraseTable, load_phrases
 from kg.parse.segment import Part, roman_to_int
+from kg.parse.wording import ResolutionWording
 from kg.symbols import SYMBOL_PATTERN, find_symbols
 
 # --- wording of each language ------------------------------------------------------------------
@@ -82,108 +83,17 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?P<text>\S.*))?$")
 _LABEL = re.compile(r"^(?P<label>\d{1,3}/\d{1,3}(?:\s?[A-Z])?)\.(?:\s+(?P<title>\S.*))?$")
 _CLOSERS = ")]»”’"
 _OPENING_WORD = re.compile(r"^[^\W\d_][^\W\d_’'\-]*,?$")
+_NOT_PATTERNS = frozenset({"name", "sub_label", "decision"})
+_FULL_LINE = 0.85  # a line at least this share of the filled width was wrapped by the layout
+_MIN_LINES_FOR_WIDTH = 10
+_CLOSING_REACH = 3  # lines around the plenary meeting line where its date may be printed
 
 
 @dataclass(frozen=True)
-class _Wording:
-    """What a language prints around the paragraphs (the phrases are in kg/parse/phrases)."""
-
-    language: str
-    formula: str  # regex of the whole formula line
-    draft_heading: str  # regex with group `numeral`
-    sub_point: str  # regex with groups `label` and `text`
-    sub_label: str  # how a label is printed, `{}` is the letter
-    list_joiners: frozenset[str]  # a sub-point may end with these before the next one
-    # Words after which a number is a quantity or a reference, not a footnote call.
-    number_words: frozenset[str]
-    # Words before which a number is a quantity (and, with a number after them, a range).
-    unit_words: frozenset[str]
-    range_words: frozenset[str]
-    # The header block of an adopted resolution.
-    distribution: str  # group `date`
-    session: str  # group `ordinal`
-    agenda: str  # group `items`
-    adopted: str  # group `date`
-    without_reference: str
-    on_report: str  # groups `committee`, `report`
-    plenary: str  # group `number`
-    date: str  # groups `day`, `month`, `year`; `{months}` is the lexicon's alternation
-
-    def compiled(self, name: str, months: str) -> re.Pattern[str]:
-        pattern = getattr(self, name)
-        pattern = pattern.replace("{date}", f"(?P<date>{self.date})")
-        return re.compile(pattern.replace("{months}", months))
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_FRENCH = _Wording(
-    language="fr",
-    formula=r"^L['’]Assemblée générale,?$",
-    draft_heading=r"^Projet de résolution (?P<numeral>[IVXLC]+)$",
-    sub_point=r"^(?P<label>[a-z])\)\s+(?P<text>\S.*)$",
-    sub_label="{})",
-    list_joiners=_words("et ou"),
-    number_words=_words(
-        "du au le les la de des à aux sur par en entre et ou paragraphe paragraphes par. "
-        "article articles point points alinéa alinéas chapitre chap. section sect. vol. no n° "
-        "nos résolution résolutions décision décisions annexe règle règles principe principes "
-        "objectif objectifs cible cibles session séance page p. pp. environ plus moins que "
-        "tous toutes"
-    ),
-    unit_words=_words(
-        "ans an années mois jours semaines heures pour % millions million milliards fois "
-        "états pays personnes er e"
-    ),
-    range_words=_words("au à et ou - – —"),
-    distribution=r"Distr\.\s*(?:générale|limitée|restreinte)\s+{date}",
-    session=r"(?P<ordinal>[^\W\d_][\w\-]*) session\b",
-    agenda=r"Points? (?P<items>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|et)\s*\d{1,3}(?:\s*\([a-z]\))?)*)"
-    r" de l['’]ordre du jour",
-    adopted=r"Résolution adoptée par l['’]Assemblée générale le {date}",
-    without_reference=r"\[sans renvoi à une grande commission(?:\s*\([^)]*\))?\]",
-    on_report=r"\[sur la base du rapport de la (?P<committee>[^(\]]+?)\s*\((?P<report>[^)\]]+)\)\]",
-    plenary=r"^(?P<number>\d{1,3})e séance plénière$",
-    date=r"(?P<day>\d{1,2}(?:er)?)\s+(?P<month>{months})\s+(?P<year>\d{4})",
-)
-_ENGLISH = _Wording(
-    language="en",
-    formula=r"^The General Assembly,?$",
-    draft_heading=r"^Draft resolution (?P<numeral>[IVXLC]+)$",
-    sub_point=r"^\((?P<label>[a-z])\)\s+(?P<text>\S.*)$",
-    sub_label="({})",
-    list_joiners=_words("and or"),
-    number_words=_words(
-        "of on to from by under over than between and or in at for the paragraph paragraphs "
-        "para. paras. article articles item items chapter chap. section sect. vol. no. nos. "
-        "resolution resolutions decision decisions annex rule rules principle principles goal "
-        "target targets session meeting page p. pp. about some least all top"
-    ),
-    unit_words=_words(
-        "years year months days weeks hours per percent % million billion times countries "
-        "states people persons"
-    ),
-    range_words=_words("to and or - – —"),
-    distribution=r"Distr\.:\s*(?:General|Limited|Restricted)\s+{date}",
-    session=r"(?P<ordinal>[^\W\d_][\w\-]*) session\b",
-    agenda=r"Agenda items? (?P<items>\d{1,3}(?:\s*\([a-z]\))?"
-    r"(?:\s*(?:,|and|,\s*and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)",
-    adopted=r"Resolution adopted by the General Assembly on {date}",
-    without_reference=r"\[without reference to a Main Committee(?:\s*\([^)]*\))?\]",
-    on_report=r"\[on the report of the (?P<committee>[^(\]]+?)\s*\((?P<report>[^)\]]+)\)\]",
-    plenary=r"^(?P<number>\d{1,3})(?:st|nd|rd|th) plenary meeting$",
-    date=r"(?P<day>\d{1,2})\s+(?P<month>{months})\s+(?P<year>\d{4})",
-)
-_WORDINGS = {wording.language: wording for wording in (_FRENCH, _ENGLISH)}
-
-
-@dataclass(frozen=True)
-class _Language:
+class TextLanguage:
     """The wording, phrases and compiled patterns of one language."""
 
-    wording: _Wording
+    wording: ResolutionWording
     lexicon: Lexicon
     phrases: PhraseTable
 
@@ -204,13 +114,14 @@ class _Language:
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern[str]]:
-        names = (
-            *("distribution", "session", "agenda", "adopted", "without_reference"),
-            *("on_report", "plenary", "date"),
-        )
         months = self.lexicon.month_pattern
-        compiled = {name: self.wording.compiled(name, months) for name in names}
+        compiled = {
+            name: self.wording.compiled(name, months)
+            for name in (f.name for f in fields(ResolutionWording))
+            if name not in _NOT_PATTERNS and isinstance(getattr(self.wording, name), str)
+        }
         compiled["date_line"] = re.compile(f"^{compiled['date'].pattern}$")
+        compiled["plenary_start"] = re.compile(compiled["plenary"].pattern.removesuffix("$"))
         return compiled
 
     def is_month(self, word: str) -> bool:
@@ -218,10 +129,8 @@ class _Language:
 
 
 @cache
-def _language(lexicon: Lexicon) -> _Language:
-    if lexicon.language not in _WORDINGS:
-        raise ValueError(f"no resolution wording for language {lexicon.language!r}")
-    return _Language(_WORDINGS[lexicon.language], lexicon, load_phrases(lexicon.language))
+def text_language(lexicon: Lexicon) -> TextLanguage:
+    return TextLanguage(lexicon.resolution, lexicon, load_phrases(lexicon.language))
 
 
 # --- the annexed text of an adopted resolution (not in the model yet) --------------------------
@@ -279,12 +188,27 @@ class _Context:
 
     document: str
     what: str  # `draft resolution III`, `A/RES/73/6`: for error messages
-    language: _Language
+    language: TextLanguage
     footnotes: frozenset[int]
     marks_indentation: bool
+    full_width: int = 0  # the length of a line the layout filled (0: unknown)
+    warnings: list[ParseWarning] = field(default_factory=list, compare=False)
 
     def location(self, line: int) -> SourceLocation:
         return SourceLocation(self.document, line)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(line, message))
+
+    def is_full(self, line: _Line) -> bool:
+        """Whether the layout filled the line, so the sentence goes on on the next one."""
+        return self.full_width > 0 and len(line.text) >= self.full_width * _FULL_LINE
+
+
+def _full_width(lines: Sequence[_Line]) -> int:
+    """The width of a filled line of the text: the length most long lines reach."""
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= _MIN_LINES_FOR_WIDTH else 0
 
 
 def _clause_end(lines: list[_Line], context: _Context) -> str:
@@ -334,14 +258,20 @@ class _Segmenter:
         self.current: _Block | None = None
         self.expected = 1  # the next operative number
         self.expected_point = "a"
-        self.pending_text = False  # the number of the current paragraph stood alone
+        self.pending_text = False  # the number (or sub-point label) just read stood alone
+        self.deferred: _Line | None = None  # a line printed before the start of its sub-point
 
     def run(self, lines: Sequence[_Line]) -> _Body:
         for index, line in enumerate(lines):
             current = self.current
             if self.pending_text and current is not None:
-                current.lines.append(line)
-                self.pending_text = False
+                if current.points and not current.tail and line.text[:1].islower():
+                    # `(a)` / `people;` / `An assessment ... Palestinian`: the extraction put
+                    # the end of the sub-point's first line before its start.
+                    self.deferred = line
+                    continue
+                current.tail.extend([line, self.deferred] if self.deferred else [line])
+                self.pending_text, self.deferred = False, None
                 continue
             tail = current.tail if current else []
             end = _clause_end(tail, self.context)
@@ -400,20 +330,28 @@ class _Segmenter:
     def _point(self, line: _Line, current: _Block, end: str, boundary: bool) -> bool:
         """Rule 4: `a)` / `(a)` after a clause ending with `:`, then b, c ..."""
         point = self.context.language.sub_point.match(line.text)
-        if point is None:
+        alone = None if point else self.context.language.pattern("sub_point_alone").match(line.text)
+        if point is None and alone is None:
             return False
         tail = current.tail
         joiners = self.context.language.wording.list_joiners
         joined = bool(tail) and tail[-1].text.rsplit(maxsplit=1)[-1] in joiners
         if not (boundary or joined):
             return False
-        label = point["label"]
+        found = point or alone
+        assert found is not None
+        label = found["label"]
         opens = label == "a" and not current.points and end == ":"
         nested = bool(current.points) and end == ":"  # `i)` inside a sub-point
         follows = bool(current.points) and label == self.expected_point and not nested
         if not (opens or follows):
             return False
-        current.points.append((label, [_Line(line.start, line.end, point["text"], line.indented)]))
+        if point is not None:
+            text = _Line(line.start, line.end, point["text"], line.indented)
+            current.points.append((label, [text]))
+        else:  # `(a)` alone: the extraction printed its text on the next line
+            current.points.append((label, []))
+            self.pending_text = True
         self.expected_point = chr(ord(label) + 1)
         return True
 
@@ -443,14 +381,16 @@ class _Segmenter:
         if found is not None:
             self._start(found.kind, line)
             return True
-        if self.current is None or _looks_like_opening(text):
-            language = self.context.language.wording.language
-            raise InputError(
-                self.context.location(line.start),
-                f"a preambular paragraph of {self.context.what} opening with a phrase of "
-                f"kg/parse/phrases/phrases_{language}.tsv",
-                " ".join(text.split()[:4]),
-            )
+        # An opening that is in no table still starts a paragraph (its phrase is unclassified,
+        # `_paragraph` warns), unless the previous line was filled by the layout: then the
+        # capitalised word goes on with the sentence (`held in Rio de Janeiro,` / `Brazil, in`).
+        current = self.current
+        if current is None or (
+            _looks_like_opening(text)
+            and (self.context.marks_indentation or not self.context.is_full(current.tail[-1]))
+        ):
+            self._start(ParagraphKind.PREAMBULAR, line)
+            return True
         return False
 
 
@@ -462,6 +402,7 @@ _TRAILING_PUNCTUATION = re.compile(r"[,;:.)\]»”’]+$")
 _GLUED = re.compile(r"^(?P<head>.*?\D)(?P<number>\d{1,3})$")
 _GLUED_TO_NUMBER = re.compile(r"^(?P<head>\d{1,4}[/–-])?(?P<digits>\d{5,7})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RESOLUTION_NUMBER = re.compile(r"^\d{1,3}/\d{1,3}$")
 _ELISION = re.compile(r"^[^\W\d_]{1,3}['’](?=\w)")  # `l’article` -> `article`
 
 
@@ -586,11 +527,19 @@ class _Calls:
         following_core = _TRAILING_PUNCTUATION.sub("", after[0])
         if not following_core:
             return True  # punctuation: `2030 2 ,`
+        if _RESOLUTION_NUMBER.match(following_core):
+            return True  # a list of resolutions: `44/7 of 16 July 2020, 8 45/17 of ...`
         word = following_core.casefold()
         if word in wording.unit_words or language.is_month(following_core) or word.isdigit():
             return False
-        if word in wording.range_words and len(after) > 1 and after[1][:1].isdigit():
-            # `at its 2021 16 and 2022 sessions`: between two years, a number is a call.
+        if (
+            word in wording.range_words
+            and len(after) > 1
+            and after[1][:1].isdigit()
+            and not _RESOLUTION_NUMBER.match(_TRAILING_PUNCTUATION.sub("", after[1]))
+        ):
+            # `du 7 au 12` is a range; not `2020 10 and 46/7 of ...`, nor `at its 2021 16 and
+            # 2022 sessions`, where a number between two years is a call.
             following_number = _TRAILING_PUNCTUATION.sub("", after[1])
             if not (_YEAR.match(previous_core) and _YEAR.match(following_number)):
                 return False
@@ -633,25 +582,27 @@ def _paragraph(
     )
     match = language.phrases.find(chapeau)
     first = block.lines[0].start
+    where = f"{block.kind} paragraph {block.number} of {context.what}"
     if match is None and phrase_required:
-        raise InputError(
-            context.location(first),
-            f"{block.kind} paragraph {block.number} of {context.what} opening with a phrase of "
-            f"kg/parse/phrases/phrases_{language.wording.language}.tsv",
-            " ".join(chapeau.split()[:4]),
+        table = f"kg/parse/phrases/phrases_{language.lexicon.language}.tsv"
+        context.warn(
+            first,
+            f"{where} opens with {' '.join(chapeau.split()[:4])!r}, which is not in {table}: "
+            "its opening phrase is left unclassified",
         )
     if match is not None and match.kind is not block.kind and phrase_required:
-        raise InputError(
-            context.location(first),
-            f"{block.kind} paragraph {block.number} of {context.what} opening with a "
-            f"{block.kind} phrase",
-            f"the {match.kind} phrase {match.printed!r}",
+        context.warn(
+            first,
+            f"{where} opens with the {match.kind} phrase {match.printed!r}: its opening phrase "
+            "is left unclassified",
         )
+        match = None
     opening = match.printed if match else chapeau.split(maxsplit=1)[0].rstrip(",;:")
     return Paragraph(
         kind=block.kind,
         number=block.number,
         opening_phrase=match.key if match else None,
+        opening_modifiers=match.modifiers if match else (),
         opening_text=opening,
         text=text,
         span=_span(block.every_line),
@@ -707,14 +658,21 @@ def _read_text(
     if not body.operative:
         raise InputError(
             context.location(lines[-1].end),
-            f"at least one operative paragraph in {context.what} ('1. Prie ...', "
-            "'1. Requests ...')",
+            f"at least one operative paragraph in {context.what} "
+            f"({context.language.wording.example('operative')})",
         )
     calls = _Calls(context)
     preamble = tuple(_paragraph(block, calls, context) for block in body.preamble)
     operative = tuple(_paragraph(block, calls, context) for block in body.operative)
     annexes = (_annex(body.rest, calls, context, title),) if body.rest else ()
     calls.check(footnotes)
+    last = next((a.paragraphs[-1] for a in annexes if a.paragraphs), operative[-1])
+    if last.text.rstrip(_CLOSERS)[-1:] != ".":
+        context.warn(
+            last.span.end_line,
+            f"the text of {context.what} ends without its final full stop (its last paragraph "
+            f"ends {last.text[-30:]!r}): the file may be truncated",
+        )
     return _Text(preamble, operative, annexes, max(line.end for line in lines))
 
 
@@ -762,7 +720,7 @@ def parse_recommended_texts(
 ) -> tuple[ResolutionText, ...]:
     """The texts of Part III (`Projet de résolution I` ... `VII`), each tied to the draft of
     Part II adopted as that numeral. A Part III without text headings gives no texts."""
-    language = _language(lexicon)
+    language = text_language(lexicon)
     lines = part3.lines
     heads = [
         (index, match["numeral"])
@@ -788,8 +746,8 @@ def parse_recommended_texts(
         if draft is None:
             raise InputError(
                 location,
-                f"a draft of Part II adopted as draft resolution {numeral} ('(voir par. ... "
-                f"ci-après, projet de résolution {numeral})')",
+                f"a draft of Part II adopted as draft resolution {numeral} "
+                f"({language.wording.example('recommended_as').format(numeral=numeral)})",
                 heading.text,
             )
         stop = heads[position + 1][0] if position + 1 < len(heads) else len(lines)
@@ -817,7 +775,7 @@ def parse_recommended_texts(
 
 def _unnumbered_text(
     document: NormalizedDocument,
-    language: _Language,
+    language: TextLanguage,
     part3: Part,
     drafts: tuple[DraftResolution, ...],
 ) -> tuple[ResolutionText, ...]:
@@ -846,32 +804,23 @@ def _unnumbered_text(
 def _recommended_text(
     document: NormalizedDocument,
     *,
-    language: _Language,
+    language: TextLanguage,
     heading: SourceLine,
     numeral: str,
     lines: Sequence[SourceLine],
     footnotes: Sequence[Footnote],
     draft: DraftResolution,
 ) -> ResolutionText:
-    what = f"draft resolution {numeral}"
+    what = f"draft resolution {numeral}".rstrip()
     formula = next((i for i, line in enumerate(lines) if language.formula.match(line.text)), None)
     if formula is None or formula == 0:
         raise InputError(
             SourceLocation(document.name, heading.number),
-            f"the title of {what} then the formula 'L’Assemblée générale,'",
+            f"the title of {what} then the formula {language.wording.example('formula')}",
             lines[0].text[:60] if lines else heading.text,
         )
     title = join_lines([line.text for line in lines[:formula]])
-    kept, content = _own_footnotes(footnotes, document.name, what)
-    body = sorted([*(_Line.of(line) for line in lines[formula + 1 :]), *content], key=_start)
-    context = _Context(
-        document.name,
-        what,
-        language,
-        frozenset(f.number for f in kept),
-        marks_indentation=any(line.indented for line in body),
-    )
-    text = _read_text(body, kept, context, title=title, with_annex=False)
+    text = _read_lines(document.name, footnotes, lines[formula + 1 :], what, language, title=title)
     return ResolutionText(
         kind=TextKind.RECOMMENDED,
         source_name=document.name,
@@ -882,8 +831,9 @@ def _recommended_text(
         formula=lines[formula].text,
         preamble=text.preamble,
         operative=text.operative,
-        footnotes=tuple(kept),
+        footnotes=text.footnotes,
         span=SourceSpan(heading.number, text.last_line),
+        warnings=text.warnings,
     )
 
 
@@ -901,7 +851,7 @@ def parse_adopted_resolution(document: NormalizedDocument, lexicon: Lexicon) -> 
 
 def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> AdoptedDocument:
     """The resolution and the texts it adopts inline (A/RES/73/3's political declaration)."""
-    language = _language(lexicon)
+    language = text_language(lexicon)
     name, lines = document.name, document.lines
     if not lines:
         raise InputError(SourceLocation(name, 1), "the text of a resolution", "no content lines")
@@ -910,7 +860,7 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
         raise InputError(
             SourceLocation(name, lines[0].number),
             "an adopted resolution: header, number and title, then the formula "
-            "('The General Assembly,' / 'L’Assemblée générale,')",
+            f"{language.wording.example('formula')}",
             lines[0].text[:60],
         )
     numbered_title = next(
@@ -934,48 +884,31 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
             SourceLocation(name, lines[label_index].number), f"the title of resolution {label}"
         )
     header = _read_header(document, lines[:label_index], label, language)
-    ending = next(
-        (
-            (i, match)
-            for i in range(len(lines) - 1, formula, -1)
-            if (match := language.pattern("plenary").match(lines[i].text))
-        ),
-        None,
-    )
-    if ending is None:
-        raise InputError(
-            SourceLocation(name, lines[-1].number),
-            "the closing lines '26th plenary meeting' and the date of adoption",
-            lines[-1].text[:60],
+    closing = _closing_lines(lines, formula, language)
+    warnings: list[ParseWarning] = []
+    if closing is None:
+        warnings.append(
+            ParseWarning(
+                lines[-1].number,
+                f"{header.symbol} ends without its closing lines ("
+                f"{language.wording.example('closing')} and the date of adoption): the file may "
+                "be truncated",
+            )
         )
-    closing, plenary = ending
-    date_line = lines[closing + 1] if closing + 1 < len(lines) else None
-    closing_date = _date(language, date_line.text, whole=True) if date_line else None
-    if closing_date is None:
+        adoption_date, meeting, end, after = header.adopted, None, len(lines), len(lines)
+    else:
+        adoption_date, meeting = closing.date, closing.meeting
+        end, after = closing.first, closing.last + 1
+    if adoption_date != header.adopted:
         raise InputError(
-            SourceLocation(name, lines[closing].number),
-            "the date of adoption after the plenary meeting ('26 October 2018')",
-            date_line.text if date_line else None,
-        )
-    if closing_date != header.adopted:
-        raise InputError(
-            SourceLocation(name, lines[closing].number + 1),
+            SourceLocation(name, lines[end].number),
             f"the date of adoption of the header ({header.adopted.isoformat()})",
-            closing_date.isoformat(),
+            adoption_date.isoformat(),
         )
-    what = header.symbol
-    kept, content = _own_footnotes(document.footnotes, name, what)
-    body = sorted(
-        [*(_Line.of(line) for line in lines[formula + 1 : closing]), *content], key=_start
+    text = read_text_after_formula(
+        document, lines[formula + 1 : end], header.symbol, language, title=title, with_annex=True
     )
-    context = _Context(
-        name,
-        what,
-        language,
-        frozenset(f.number for f in kept),
-        marks_indentation=any(line.indented for line in body),
-    )
-    text = _read_text(body, kept, context, title=title, with_annex=True)
+    annexes = (*text.annexes, *_annexes_after_closing(lines[after:], language))
     resolution = ResolutionText(
         kind=TextKind.ADOPTED,
         source_name=name,
@@ -986,18 +919,139 @@ def parse_adopted_document(document: NormalizedDocument, lexicon: Lexicon) -> Ad
         formula=lines[formula].text,
         preamble=text.preamble,
         operative=text.operative,
-        footnotes=tuple(kept),
+        footnotes=text.footnotes,
         span=SourceSpan(1, max(document.total_lines, lines[-1].number)),
         session=header.session,
         agenda_items=header.agenda_items,
         adopted_on_report=header.on_report,
         without_reference_to_committee=header.without_reference,
         draft_symbols=header.draft_symbols,
-        plenary_meeting=int(plenary["number"]),
-        adoption_date=closing_date,
+        plenary_meeting=meeting,
+        adoption_date=adoption_date,
         issue_date=header.issued,
+        annexes=annexes,
+        warnings=(*text.warnings, *warnings),
     )
-    return AdoptedDocument(replace(resolution, annexes=text.annexes), text.annexes)
+    return AdoptedDocument(resolution, annexes)
+
+
+@dataclass(frozen=True)
+class IssuedText:
+    """The paragraphs of a text issued under its own symbol, read after its formula."""
+
+    preamble: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+    annexes: tuple[AnnexedText, ...]
+    warnings: tuple[ParseWarning, ...]
+    last_line: int
+
+
+def read_text_after_formula(
+    document: NormalizedDocument,
+    lines: Sequence[SourceLine],
+    what: str,
+    language: TextLanguage,
+    *,
+    title: str,
+    with_annex: bool,
+) -> IssuedText:
+    """Preamble, operative paragraphs, footnotes (and an annexed text) of `lines`, the lines
+    between the formula and the closing lines of an adopted resolution or a draft."""
+    return _read_lines(
+        document.name, document.footnotes, lines, what, language, title=title, with_annex=with_annex
+    )
+
+
+def _read_lines(
+    document: str,
+    footnotes: Sequence[Footnote],
+    lines: Sequence[SourceLine],
+    what: str,
+    language: TextLanguage,
+    *,
+    title: str,
+    with_annex: bool = False,
+) -> IssuedText:
+    kept, content = _own_footnotes(footnotes, document, what)
+    body = sorted([*(_Line.of(line) for line in lines), *content], key=_start)
+    context = _Context(
+        document,
+        what,
+        language,
+        frozenset(f.number for f in kept),
+        marks_indentation=any(line.indented for line in body),
+        full_width=_full_width(body),
+    )
+    text = _read_text(body, kept, context, title=title, with_annex=with_annex)
+    return IssuedText(
+        text.preamble,
+        text.operative,
+        tuple(kept),
+        text.annexes,
+        tuple(context.warnings),
+        text.last_line,
+    )
+
+
+@dataclass(frozen=True)
+class _Closing:
+    first: int  # index of the first closing line
+    last: int  # index of the last one
+    meeting: int
+    date: dt.date
+
+
+def _closing_lines(
+    lines: Sequence[SourceLine], formula: int, language: TextLanguage
+) -> _Closing | None:
+    """The last `26th plenary meeting` after the formula and the date of adoption: on the same
+    line, on the next line, or on a line near it (the extraction may put a footnote block or
+    the issue date between them)."""
+    plenary = language.pattern("plenary_start")
+    found = next(
+        (
+            (i, match)
+            for i in range(len(lines) - 1, formula, -1)
+            if (match := plenary.match(lines[i].text))
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    index, match = found
+    meeting = int(match["number"])
+    rest = lines[index].text[match.end() :].strip()
+    if rest:
+        same_line = read_date(language, rest, whole=True)
+        return _Closing(index, index, meeting, same_line) if same_line else None
+    nearby = [
+        *range(index + 1, min(index + 1 + _CLOSING_REACH, len(lines))),
+        *range(index - 1, max(formula, index - 1 - _CLOSING_REACH), -1),
+    ]
+    for other in nearby:
+        date = read_date(language, lines[other].text, whole=True)
+        if date is not None:
+            return _Closing(min(index, other), max(index, other), meeting, date)
+    return None
+
+
+def _annexes_after_closing(
+    lines: Sequence[SourceLine], language: TextLanguage
+) -> tuple[AnnexedText, ...]:
+    """What follows the closing lines: an annex (`Annex`, then its title), whose body is not
+    read into paragraphs (a convention with its own articles and annexes is not part of the
+    resolution's preamble or operative part). Kept as its heading and the lines it spans."""
+    if not lines or not language.pattern("annex_heading").match(lines[0].text):
+        return ()
+    title: list[str] = []
+    for line in lines[1:]:
+        if line.text[-1:] in ",;:.":
+            break  # the annex's own formula (`The States Parties to this Convention,`)
+        title.append(line.text)
+    heading = join_lines(title) if title else lines[0].text
+    span = SourceSpan(lines[0].number, lines[-1].number)
+    return (AnnexedText(heading, None, (), (), span),)
 
 
 @dataclass(frozen=True)
@@ -1013,10 +1067,10 @@ class _Header:
 
 
 def _read_header(
-    document: NormalizedDocument, lines: Sequence[SourceLine], label: str, language: _Language
+    document: NormalizedDocument, lines: Sequence[SourceLine], label: str, language: TextLanguage
 ) -> _Header:
     """The header block: symbol, `Distr.: General` + date, session, agenda items, adoption."""
-    name = document.name
+    name, wording = document.name, language.wording
     first = lines[0].number if lines else 1
     text = " ".join(line.text for line in lines)
 
@@ -1035,31 +1089,31 @@ def _read_header(
         raise missing("the symbol of the resolution ('A/RES/73/6') in the header")
     if not symbol.replace(" ", "").endswith("/" + label.replace(" ", "")):
         raise missing(f"a symbol ending with the number of the resolution {label}", symbol)
-    issued = _date(language, _group(language.pattern("distribution").search(text), "date"))
+    issued = read_date(language, _group(language.pattern("distribution").search(text), "date"))
     if issued is None:
-        raise missing("the issue date after the distribution ('Distr.: General 31 October 2018')")
+        raise missing(f"the issue date after the distribution ({wording.example('issued')})")
     session_match = language.pattern("session").search(text)
     session = language.lexicon.ordinal_value(session_match["ordinal"]) if session_match else None
     if session is None or str(session) != label.split("/", maxsplit=1)[0]:
         raise missing(
-            f"the session of resolution {label} ('Seventy-third session')",
+            f"the session of resolution {label} ({wording.example('session')})",
             session_match[0] if session_match else None,
         )
     agenda = language.pattern("agenda").search(text)
     if agenda is None:
-        raise missing("the agenda item(s) ('Agenda item 30', 'Agenda items 13 and 117')")
+        raise missing(f"the agenda item(s) ({wording.example('agenda')})")
     items = tuple(int(n) for n in re.findall(r"\d{1,3}(?!\s*\))", agenda["items"]))
-    adopted = _date(language, _group(language.pattern("adopted").search(text), "date"))
+    adopted = read_date(language, _group(language.pattern("adopted").search(text), "date"))
     if adopted is None:
-        raise missing("the adoption date ('Resolution adopted by the General Assembly on ...')")
+        raise missing(f"the adoption date ({wording.example('adopted')})")
     report = language.pattern("on_report").search(text)
     without_match = language.pattern("without_reference").search(text)
     without = without_match is not None
     drafts = tuple(str(s) for s, _, _ in find_symbols(without_match[0])) if without_match else ()
     if report is None and not without:
         raise missing(
-            "how the resolution came before the Assembly ('[on the report of the Third "
-            "Committee (A/62/433)]' or '[without reference to a Main Committee (...)]')"
+            f"how the resolution came before the Assembly ({wording.example('origin')} or "
+            f"{wording.example('without_reference')})"
         )
     return _Header(
         symbol=symbol,
@@ -1077,7 +1131,7 @@ def _group(match: re.Match[str] | None, name: str) -> str | None:
     return match[name] if match else None
 
 
-def _date(language: _Language, text: str | None, *, whole: bool = False) -> dt.date | None:
+def read_date(language: TextLanguage, text: str | None, *, whole: bool = False) -> dt.date | None:
     if text is None:
         return None
     pattern = language.pattern("date_line" if whole else "date")
@@ -1087,160 +1141,6 @@ def _date(language: _Language, text: str | None, *, whole: bool = False) -> dt.d
     return language.lexicon.date(match["day"], match["month"], int(match["year"]))
 
 
-# --- the pdftotext extraction of an adopted resolution -----------------------------------------
-
-_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
-_PAGE_COUNTER = re.compile(r"^(?P<page>\d{1,3})/(?P<pages>\d{1,3})$")
-_BARCODE = re.compile(r"^\*\d{6,}\*$")
-_DATE_STAMP = re.compile(r"^\d{6}$")
-_RULE = re.compile(r"^_{5,}$")
-_FOOTNOTE_NUMBER = re.compile(r"^\d{1,3}$")
-_STARRED_NOTE = re.compile(r"^\*{1,3}\s+\S")
-_FOOTNOTE_WITH_TEXT = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>[A-Z“«(].*)$")
-_ABBREVIATION_END = re.compile(
-    r"\b(?:No|Nos|vol|chap|para|paras|p|pp|sect|art|Corr|Rev|Add|Suppl)\.$"
-)
-_SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]+")
-_HEADER_ZONE = 4  # lines at the top of a page where the running header and title are
-
-
-def _is_furniture(text: str) -> bool:
-    counter = _PAGE_COUNTER.match(text)
-    if counter and int(counter["page"]) <= int(counter["pages"]):
-        return True
-    return bool(_JOB_NUMBER.match(text) or _BARCODE.match(text) or _DATE_STAMP.match(text))
-
-
-@dataclass
-class _FootnoteDraft:
-    number: int
-    lines: list[tuple[int, str]]
-
-    @property
-    def complete(self) -> bool:
-        last = self.lines[-1][1] if self.lines else ""
-        return last.endswith(".") and not _ABBREVIATION_END.search(last)
-
-
-def normalize_adopted_text(name: str, text: str) -> NormalizedDocument:
-    """The `pdftotext` extraction of an adopted resolution -> content lines and footnotes.
-
-    Pages end at form feeds. Removed: the symbol (running header), the running title repeated
-    at the top of the pages, the job number (`18-17962`, `18-17962 (E)`), the page counter
-    (`2/5`), the barcode (`*1817962*`) and the date stamp (`021118`). Below the footnote rule,
-    the numbers of the footnotes are printed apart from their texts and out of order: the
-    numbers are sorted and paired with the texts in their order, a text ending at a full stop;
-    text at the top of a footnote area before any new footnote continues the last footnote of
-    the previous page. Line numbers are those of the file (lines end at `\\n` only).
-    """
-    raw = text.split("\n")
-    if raw and raw[-1] == "":
-        raw.pop()
-    pages: list[list[SourceLine]] = [[]]
-    for number, line in enumerate(raw, start=1):
-        for index, piece in enumerate(line.rstrip("\r").split("\f")):
-            if index:
-                pages.append([])
-            clean = _SPACES.sub(" ", unicodedata.normalize("NFC", piece))
-            if clean.strip():
-                pages[-1].append(SourceLine(number, clean.strip(), clean[:1].isspace()))
-    pages = [page for page in pages if page]
-    symbols = Counter(
-        line.text for page in pages for line in page if SYMBOL_PATTERN.fullmatch(line.text)
-    )
-    symbol = symbols.most_common(1)[0][0] if symbols else None
-    running = _running_lines(pages, symbol)
-    content: list[SourceLine] = []
-    footnotes: list[_FootnoteDraft] = []
-    for page in pages:
-        top = 0
-        while top < len(page) and (page[top].text == symbol or page[top].text in running):
-            top += 1
-        rule = next((i for i, line in enumerate(page) if _RULE.match(line.text)), len(page))
-        content.extend(
-            line for line in page[top:rule] if line.text != symbol and not _is_furniture(line.text)
-        )
-        if rule < len(page):
-            _read_footnote_area(name, page[rule], page[rule + 1 :], symbol, footnotes)
-    return NormalizedDocument(
-        name=name,
-        lines=tuple(content),
-        footnotes=tuple(
-            Footnote(
-                draft.number,
-                join_lines([text for _, text in draft.lines]),
-                SourceSpan(draft.lines[0][0], draft.lines[-1][0]),
-            )
-            for draft in footnotes
-        ),
-        links=(),
-        running_header=symbol,
-        total_lines=len(raw),
-    )
-
-
-def _running_lines(pages: list[list[SourceLine]], symbol: str | None) -> frozenset[str]:
-    """Lines at the top of two pages or more, or before the symbol at the top of a page."""
-    zones = [[line.text for line in page[:_HEADER_ZONE]] for page in pages[1:]]
-    counts = Counter(text for zone in zones for text in set(zone))
-    running = {text for text, count in counts.items() if count >= 2}
-    for zone in zones:
-        if symbol in zone:
-            running.update(zone[: zone.index(symbol)])
-    # A paragraph number alone (`7.`) may top two pages (report paragraph 7, operative 7).
-    return frozenset(
-        text
-        for text in running
-        if text != symbol and not _is_furniture(text) and not _NUMBERED.match(text)
-    )
-
-
-def _read_footnote_area(
-    name: str,
-    rule: SourceLine,
-    lines: Sequence[SourceLine],
-    symbol: str | None,
-    footnotes: list[_FootnoteDraft],
-) -> None:
-    numbers: list[int] = []
-    texts: list[tuple[int, str]] = []
-    starred: list[tuple[int, str]] | None = None  # `* The report ... is issued in five parts`
-    for line in lines:
-        if line.text == symbol or _is_furniture(line.text):
-            continue
-        if starred is not None and not _FootnoteDraft(0, starred).complete:
-            starred.append((line.number, line.text))
-            continue
-        if _STARRED_NOTE.match(line.text):  # a note on the title, not a numbered footnote
-            starred = [(line.number, line.text)]
-            continue
-        if _FOOTNOTE_NUMBER.match(line.text):
-            numbers.append(int(line.text))
-        elif opening := _FOOTNOTE_WITH_TEXT.match(line.text):
-            numbers.append(int(opening["number"]))
-            texts.append((line.number, opening["text"]))
-        else:
-            texts.append((line.number, line.text))
-    if footnotes and not footnotes[-1].complete:  # continued from the previous page
-        while texts and not footnotes[-1].complete:
-            footnotes[-1].lines.append(texts.pop(0))
-    groups: list[list[tuple[int, str]]] = []
-    for item in texts:
-        if not groups or _FootnoteDraft(0, groups[-1]).complete:
-            groups.append([])
-        groups[-1].append(item)
-    if len(groups) != len(numbers) and len(texts) == len(numbers):
-        groups = [[item] for item in texts]
-    if len(groups) != len(numbers):
-        raise InputError(
-            SourceLocation(name, rule.number),
-            f"as many footnote texts as footnote numbers under the rule ({len(numbers)})",
-            f"{len(groups)} texts",
-        )
-    for number, group in zip(sorted(numbers), groups, strict=True):
-        footnotes.append(_FootnoteDraft(number, group))
-
-
 def parse_adopted_file(name: str, data: bytes, lexicon: Lexicon) -> ResolutionText:
     """A `pdftotext` extraction of an adopted resolution, from its bytes."""
-    return parse_adopted_resolution(normalize_adopted_text(name, decode(name, data)), lexicon)
+    return parse_adopted_resolution(normalize_issued_text(name, decode(name, data)), lexicon)

@@ -15,18 +15,28 @@ starts with wins (`Prenant note avec satisfaction` over `Prenant note`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from types import MappingProxyType
 
 from kg.model import ParagraphKind
 
-LANGUAGES = ("en", "fr")
+# The languages with a phrase table: a new language is a new `phrases_<lang>.tsv` (and its
+# `modifiers_<lang>.tsv`), nothing to change here.
+LANGUAGES = tuple(
+    sorted(
+        match[1]
+        for entry in resources.files(__package__).iterdir()
+        if (match := re.fullmatch(r"phrases_([a-z]{2})\.tsv", entry.name))
+    )
+)
 _COLUMNS = ("key", "kind", "phrase")
 _KEY = re.compile(r"^[a-z][a-z_]*[a-z]$")
 _TRAILING_PUNCTUATION = ",;:"
+_OPENING_WORDS = 9  # an opening phrase with its modifiers is never longer
+_MAX_MODIFIERS = 4
 
 
 def fold_word(word: str) -> str:
@@ -48,6 +58,7 @@ class PhraseMatch:
     kind: ParagraphKind
     printed: str  # the words of the paragraph that matched, as printed there
     length: int  # number of words matched
+    modifiers: tuple[str, ...] = ()  # words of the opening not in the listed phrase, as printed
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class PhraseTable:
     language: str
     phrases: tuple[Phrase, ...]
     canonical: Mapping[str, Mapping[str, str]]  # key -> language -> canonical phrase
+    modifiers: tuple[tuple[str, ...], ...]  # folded words of each modifier, longest first
     _by_first_word: Mapping[str, tuple[Phrase, ...]] = field(repr=False, compare=False)
 
     def match(self, text: str) -> tuple[str, str] | None:
@@ -65,19 +77,71 @@ class PhraseTable:
         return (found.key, found.printed) if found else None
 
     def find(self, text: str) -> PhraseMatch | None:
-        """The longest phrase `text` starts with, with its kind and number of words."""
-        words = text.split(maxsplit=8)
+        """The longest phrase `text` starts with, with its kind and number of words; else a
+        listed phrase with modifiers among its words (`Once again urges`, `Expresses its deep
+        appreciation`): the phrase gives the concept, the modifiers are returned apart."""
+        words = text.split(maxsplit=_OPENING_WORDS)[:_OPENING_WORDS]
         if not words:
             return None
-        for phrase in self._by_first_word.get(fold_word(words[0]), ()):
-            size = len(phrase.words)
-            if size <= len(words) and all(
-                fold_word(word) == expected
-                for word, expected in zip(words[:size], phrase.words, strict=True)
-            ):
-                printed = " ".join(words[:size]).rstrip(_TRAILING_PUNCTUATION)
-                return PhraseMatch(phrase.key, phrase.kind, printed, size)
+        phrase = self._longest([fold_word(word) for word in words])
+        whole = (
+            PhraseMatch(
+                phrase.key, phrase.kind, _printed(words, len(phrase.words)), len(phrase.words)
+            )
+            if phrase
+            else None
+        )
+        modified = self._with_modifiers(words) if self._has_modifier(words) else None
+        # The reading that covers more of the opening wins (`Engage également vivement` is
+        # `Engage vivement` + `également`, not `Engage également`); a tie keeps the listed row.
+        if modified is not None and (whole is None or modified.length > whole.length):
+            return modified
+        return whole
+
+    def _longest(self, folded: Sequence[str]) -> Phrase | None:
+        for phrase in self._by_first_word.get(folded[0], ()) if folded else ():
+            if tuple(folded[: len(phrase.words)]) == phrase.words:
+                return phrase
         return None
+
+    def _has_modifier(self, words: Sequence[str]) -> bool:
+        return any(fold_word(word) in self._modifier_words for word in words)
+
+    @cached_property
+    def _modifier_words(self) -> frozenset[str]:
+        return frozenset(modifier[0] for modifier in self.modifiers)
+
+    def _with_modifiers(self, words: Sequence[str]) -> PhraseMatch | None:
+        """The words left once some modifiers are set aside, matched against the phrases: the
+        longest phrase wins, so `Engage également vivement` is `Engage vivement` (urges) with
+        `également`, not `Engage` (calls upon) with two modifiers."""
+        folded = [fold_word(word) for word in words]
+        spans: list[tuple[int, int]] = []  # where a modifier could stand: [start, end)
+        index = 0
+        while index < len(words) and len(spans) < _MAX_MODIFIERS:
+            size = next(
+                (len(m) for m in self.modifiers if tuple(folded[index : index + len(m)]) == m), 0
+            )
+            if size:
+                spans.append((index, index + size))
+            index += size or 1
+        best: tuple[Phrase, int, tuple[tuple[int, int], ...]] | None = None
+        for dropped in _non_empty_subsets(spans):
+            gone = {i for start, stop in dropped for i in range(start, stop)}
+            kept = [i for i in range(len(words)) if i not in gone]
+            phrase = self._longest([folded[i] for i in kept])
+            if phrase is None:
+                continue
+            end = kept[len(phrase.words) - 1] + 1
+            if dropped[-1][1] > end:
+                continue  # a modifier after the phrase belongs to the rest of the sentence
+            if best is None or len(phrase.words) > len(best[0].words):
+                best = (phrase, end, dropped)
+        if best is None:
+            return None
+        phrase, end, dropped = best
+        modifiers = tuple(_printed(words[start:stop], stop - start) for start, stop in dropped)
+        return PhraseMatch(phrase.key, phrase.kind, _printed(words, end), end, modifiers)
 
     def kind(self, key: str) -> ParagraphKind:
         return next(p.kind for p in self.phrases if p.key == key)
@@ -89,6 +153,17 @@ class PhraseTable:
         """The canonical phrase of `key` in each language that has it (`{"en": "Recalling",
         "fr": "Rappelant"}`), for SKOS labels; empty for an unknown key."""
         return self.canonical.get(key, MappingProxyType({}))
+
+
+def _non_empty_subsets(
+    spans: Sequence[tuple[int, int]],
+) -> Iterator[tuple[tuple[int, int], ...]]:
+    for mask in range(1, 1 << len(spans)):
+        yield tuple(span for bit, span in enumerate(spans) if mask >> bit & 1)
+
+
+def _printed(words: Sequence[str], size: int) -> str:
+    return " ".join(words[:size]).rstrip(_TRAILING_PUNCTUATION)
 
 
 class PhraseTableError(ValueError):
@@ -130,6 +205,7 @@ def load_phrases(language: str) -> PhraseTable:
     return PhraseTable(
         language=language,
         phrases=phrases,
+        modifiers=tuple(sorted(_read_modifiers(language), key=len, reverse=True)),
         canonical=MappingProxyType(
             {key: MappingProxyType(labels) for key, labels in canonical.items()}
         ),
@@ -166,3 +242,17 @@ def _read_rows(language: str) -> Iterator[Phrase]:
         if not words or not printed[:1].isupper():
             raise PhraseTableError(f"{name}:{number}: bad phrase {printed!r}")
         yield Phrase(key, paragraph_kind, " ".join(printed.split()), words)
+
+
+def _read_modifiers(language: str) -> Iterator[tuple[str, ...]]:
+    """The words that may stand around or inside a listed phrase without changing its concept
+    (`once again`, `also`, `strongly`, `deep`): `modifiers_<lang>.tsv`, one per line."""
+    name = f"modifiers_{language}.tsv"
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = tuple(fold_word(word) for word in line.split())
+        if line != line.strip() or "\t" in line or not all(words):
+            raise PhraseTableError(f"{name}:{number}: bad modifier {line!r}")
+        yield words
