@@ -185,7 +185,7 @@ def build(
     with times.stage("load"):
         say(f"loading the store at {settings.store}")
         named = [
-            GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), _ontology_nt(minter)),
+            GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), _ontology_nt()),
             GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), _nt(reference_graph)),
         ]
         named += [GraphData(str(minter.iri(graph_id(r))), _nt(g)) for r, g in graphs]
@@ -246,17 +246,16 @@ def _check_across_documents(staged: StagedStore) -> list[Inconsistency]:
     return [problem for problem in problems if problem.severity != "Violation"]
 
 
-def _ontology_nt(minter: IriMinter) -> bytes:
-    """The ontology with its blank nodes (OWL unions, lists) turned into stable IRIs.
+def _ontology_nt() -> bytes:
+    """The ontology, its blank nodes (the cells of its `owl:unionOf` lists) labelled canonically.
 
-    Oxigraph relabels blank nodes at random on load, which would make every dump differ; the
-    canonical labelling of rdflib.compare gives the same labels for the same graph, and
-    skolemising them under our base keeps the dumps byte-identical from one build to the next.
+    The labels of rdflib.compare's canonical form depend on the graph alone, and the store keeps
+    the labels it is given (kg.store), so the dumps stay byte-identical from one build to the
+    next while the lists stay real RDF lists of blank nodes, as OWL wants them.
     """
     ontology = Graph()
     ontology.parse(ontology_path(), format="turtle")
-    canonical = to_canonical_graph(ontology)
-    return _nt(canonical.skolemize(authority=minter.base + "/", basepath=".well-known/genid/"))
+    return _nt(to_canonical_graph(ontology))
 
 
 def _nt(graph: Graph) -> bytes:

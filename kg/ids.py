@@ -31,6 +31,12 @@ implications) is a part of the draft's IRI whose local name says what tells it a
 with the source: `{draft}#adoption_un-ga-c3-77-m45_in_A-77-464` (`recorded_local`). A statement
 on no particular draft hangs on the source itself.
 
+Links out (`ExternalLinks`) are built here too, from an identifier the graph holds and nothing
+else: a document's official text at `https://undocs.org/{symbol}` (and
+`https://undocs.org/{lang}/{symbol}` for a language version, `lang` the UN two-letter code), a
+State's entry in the EU country authority by its ISO 3166-1 alpha-3 code. The symbol is written
+as printed; only what an IRI cannot hold is percent-encoded (`iri_path_segment`).
+
 Dereferencing: every slash IRI is answered by the server with `303 See Other` to
 `{base}/doc/{path}` (HTML or RDF by content negotiation); fragment IRIs are described on the page
 of the IRI before the `#`.
@@ -54,6 +60,18 @@ _LOCAL = re.compile(r"^[A-Za-z][A-Za-z0-9_.~%\-]*$")
 _LANGUAGE = re.compile(r"^[a-z]{3}$")
 
 
+# RFC 3987 `ucschar`: the non-ASCII characters an IRI holds as they are.
+_UCSCHAR = (
+    (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+    *((plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000)),
+    (0xE1000, 0xEFFFD),
+)  # fmt: skip
+# RFC 3987 `iunreserved` (ASCII part), `sub-delims`, ":", "@" and the path separator "/".
+_IRI_PATH_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/"
+)
+
+
 class IdentifierError(ValueError):
     """An identifier with a malformed component, or an IRI that is not one of ours."""
 
@@ -65,6 +83,19 @@ def encode_symbol(symbol: str) -> str:
 
 def decode_symbol(segment: str) -> str:
     return unquote(segment.replace("-", "/"))
+
+
+def iri_path_segment(text: str) -> str:
+    """`text` as the path of an IRI: every character an IRI path holds stays as it is (letters,
+    digits, `-._~`, sub-delimiters, `:@/`, non-ASCII `ucschar`s); any other (space, `%`, `#`,
+    `?`, controls, private-use characters) is percent-encoded as UTF-8, so that percent-decoding
+    the path gives `text` back."""
+
+    def keep(char: str) -> bool:
+        code = ord(char)
+        return char in _IRI_PATH_ASCII or any(low <= code <= high for low, high in _UCSCHAR)
+
+    return "".join(char if keep(char) else quote(char, safe="") for char in text)
 
 
 def symbol_key(symbol: str) -> str:
@@ -305,6 +336,34 @@ class ServiceId:
     def path(self) -> str:
         path = f"download/{self.name}" if self.kind == "download" else self.kind
         return path if self.fragment is None else f"{path}#{self.fragment}"
+
+
+UNDOCS = "https://undocs.org/"
+EU_COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
+
+
+@dataclass(frozen=True)
+class ExternalLinks:
+    """IRIs outside our base, each derived from an identifier the graph holds. Where no stable
+    template exists (a UNTS registration number), there is no method: no link is made."""
+
+    @staticmethod
+    def official_text(symbol: str, language: str | None = None) -> URIRef:
+        """The UN's official text of a document (`https://undocs.org/A/RES/77/7`), or of its
+        version in one language, by the UN two-letter code (`https://undocs.org/fr/A/RES/77/7`)."""
+        _check_symbol(symbol)
+        if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+            raise IdentifierError(f"invalid UN language code {language!r}")
+        prefix = f"{language}/" if language is not None else ""
+        return URIRef(f"{UNDOCS}{prefix}{iri_path_segment(symbol)}")
+
+    @staticmethod
+    def country(iso3: str) -> URIRef:
+        """A State in the EU Publications Office country authority, by its ISO 3166-1 alpha-3
+        code (`FRA`), the authority code that vocabulary gives a country."""
+        if not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise IdentifierError(f"invalid ISO 3166-1 alpha-3 code {iso3!r}")
+        return URIRef(EU_COUNTRY_AUTHORITY + iso3)
 
 
 Identifier = (

@@ -79,9 +79,12 @@ def _load(directory: Path, graphs: Iterable[GraphData]) -> int:
     """Load the graphs into the store at `directory`; the number of quads it then holds."""
     store = ox.Store(str(directory))
     for graph in graphs:
-        store.bulk_load(
-            graph.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph.name)
-        )
+        name = ox.NamedNode(graph.name)
+        # Parsed and then added, not `bulk_load`ed: that gives every blank node a random label,
+        # and the ontology's lists (the only blank nodes) would differ in every dump. The
+        # parser keeps the labels given (kg.build labels them canonically).
+        quads = ox.parse(graph.ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
     store.optimize()
     count = len(store)
     store.flush()

@@ -80,6 +80,12 @@ class UNKG(DefinedNamespace):
     OralRevision: URIRef
     BudgetImplications: URIRef
     SourceSpan: URIRef
+    # Unions used as domains and ranges
+    CitationTarget: URIRef
+    GroupOrBody: URIRef
+    DraftOrRecommendedText: URIRef
+    ParagraphOrFootnote: URIRef
+    DraftOrStatement: URIRef
     # --- Object properties ---
     realizes: URIRef
     isRealizedBy: URIRef
@@ -160,6 +166,7 @@ class UNKG(DefinedNamespace):
     openingDate: URIRef
     closingDate: URIRef
     workDate: URIRef
+    workYear: URIRef
     draftSection: URIRef
     recommendedAs: URIRef
     agendaItemTitle: URIRef

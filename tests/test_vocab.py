@@ -92,6 +92,7 @@ DERIVED_INTEGER_TYPES = {
 ALLOWED_DATATYPE_RANGES = {
     xsd("integer"),
     xsd("date"),
+    xsd("gYear"),  # unkg:workYear: a year the symbol gives (E/RES/2022/12), never a date
     xsd("string"),
     RDF.langString,
     xsd("boolean"),
@@ -270,6 +271,7 @@ def test_no_derived_integer_type_anywhere(graph: Graph) -> None:
         (UNKG.votesInFavour, xsd("integer")),
         (UNKG.untsNumber, xsd("integer")),
         (UNKG.workDate, xsd("date")),
+        (UNKG.workYear, xsd("gYear")),
         (UNKG.draftSection, xsd("string")),
         (UNKG.m49Code, xsd("string")),
         (UNKG.text, RDF.langString),

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS
 
 from kg.ids import DocumentId, ExpressionId, IriMinter, PartId, recorded_local
+from kg.mapping.links import add_links
 from kg.mapping.report import actor_key
 from kg.mapping.resolution import add_expression
 from kg.mapping.terms import (
@@ -66,4 +67,5 @@ def map_draft_document(draft: DraftDocument, minter: IriMinter) -> Graph:
     main = map_text_body(frame, draft.text)
     add_type(graph, main, UNKG.ResolutionText)
     graph.add((expression, UNKG.hasPart, main))
+    add_links(graph, minter)
     return graph

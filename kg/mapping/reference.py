@@ -8,7 +8,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.ids import ActorId, IriMinter
+from kg.ids import ActorId, ExternalLinks, IriMinter
 from kg.mapping.terms import add_type, integer, new_graph, session_iri
 from kg.mapping.text import instrument_iri, phrase_iri
 from kg.parse.instruments import InstrumentTable, load_instruments
@@ -59,6 +59,8 @@ def _map_state(graph: Graph, minter: IriMinter, state: State) -> None:
     cls, status = STATUS[state.status]
     add_type(graph, node, cls)
     graph.add((node, UNKG.iso3166Alpha3, Literal(state.iso3)))
+    # The link is derived from the ISO code the reference data holds, never from a name.
+    graph.add((node, SKOS.exactMatch, ExternalLinks.country(state.iso3)))
     graph.add((node, UNKG.iso3166Alpha2, Literal(state.iso2)))
     graph.add((node, UNKG.m49Code, Literal(state.m49)))
     graph.add((node, UNKG.membershipStatus, status))

@@ -20,6 +20,7 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.ids import ActorId, DocumentId, ExpressionId, IriMinter, MeetingId, PartId, recorded_local
+from kg.mapping.links import add_links
 from kg.mapping.terms import (
     AMENDMENT_OUTCOMES,
     LANGUAGE_AUTHORITY,
@@ -123,6 +124,7 @@ def map_report(report: Report, minter: IriMinter) -> Graph:
         graph.add((node, UNKG.text, Literal(footnote.text, lang=report.language)))
         graph.add((frame.expression, UNKG.hasFootnote, node))
         add_provenance(graph, node, footnote.span, frame.expression)
+    add_links(graph, minter)
     return graph
 
 
@@ -186,7 +188,7 @@ def _map_meeting(frame: _Frame, meeting: Meeting) -> None:
 
 def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
     """A document known here only by its symbol, typed as this report names it. A resolution
-    or decision whose symbol holds a year (`E/RES/2022/12`) has that year as its work date,
+    or decision whose symbol holds a year (`E/RES/2022/12`) has that year as its work year,
     unless a text of the report prints its full date (kg.mapping.text states that one)."""
     graph = frame.graph
     node = frame.minter.iri(DocumentId(symbol))
@@ -200,7 +202,7 @@ def _map_document(frame: _Frame, symbol: str, kind: str) -> URIRef:
         and year is not None
         and symbol not in frame.printed_dates
     ):
-        graph.add((node, UNKG.workDate, Literal(year, datatype=XSD.gYear)))
+        graph.add((node, UNKG.workYear, Literal(year, datatype=XSD.gYear)))
     return node
 
 

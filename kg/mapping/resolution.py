@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS
 from kg.errors import InputError, SourceLocation
 from kg.ids import DocumentId, ExpressionId, IriMinter
 from kg.mapping.lifecycle import map_printed_origin
+from kg.mapping.links import add_links
 from kg.mapping.terms import (
     LANGUAGE_AUTHORITY,
     actor_iri,
@@ -78,4 +79,5 @@ def map_resolution(text: ResolutionText, minter: IriMinter) -> Graph:
     main = map_text_body(frame, text)
     add_type(graph, main, UNKG.ResolutionText)
     graph.add((expression, UNKG.hasPart, main))
+    add_links(graph, minter)
     return graph

@@ -34,6 +34,9 @@ from kg.serve.settings import ServeSettings
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_FIRST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first"
+RDF_REST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"
+RDF_NIL = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 DCT_ID = "http://purl.org/dc/terms/identifier"
@@ -173,7 +176,7 @@ class Graph:
 
     def triples(
         self,
-        subject: ox.NamedNode | None = None,
+        subject: ox.NamedNode | ox.BlankNode | None = None,
         predicate: ox.NamedNode | None = None,
         obj: ox.NamedNode | None = None,
     ) -> list[ox.Triple]:
@@ -195,12 +198,17 @@ class Description:
     own: list[ox.Triple]
     fragments: list[tuple[ox.NamedNode, list[ox.Triple]]]
     incoming: list[ox.Triple]
+    # What the blank nodes among the objects above are (the cells of the ontology's lists),
+    # and theirs in turn: without them a list would be cut after its first cell.
+    blank: dict[ox.BlankNode, list[ox.Triple]] = field(default_factory=dict)
 
     def all_triples(self) -> list[ox.Triple]:
         triples = list(self.own)
         for _, part in self.fragments:
             triples += part
         triples += self.incoming
+        for cell in self.blank.values():
+            triples += cell
         unique = dict.fromkeys(triples)
         return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
@@ -229,7 +237,16 @@ def describe(graph: Graph, iri: str) -> Description:
         if not in_fragment(t.subject)
     ]
     fragments = sorted(parts.items(), key=lambda item: _natural(item[0].value))
-    return Description(node, list(dict.fromkeys(own)), fragments, list(dict.fromkeys(incoming)))
+    blank: dict[ox.BlankNode, list[ox.Triple]] = {}
+    pending = [t.object for t in [*own, *(t for ts in parts.values() for t in ts)]]
+    while pending:
+        term = pending.pop()
+        if isinstance(term, ox.BlankNode) and term not in blank:
+            blank[term] = list(dict.fromkeys(graph.triples(subject=term)))
+            pending += [t.object for t in blank[term]]
+    return Description(
+        node, list(dict.fromkeys(own)), fragments, list(dict.fromkeys(incoming)), blank
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,7 +325,27 @@ class Page:
                 tag = f'<span class="lang">@{lang}</span>'
                 return f'<span lang="{lang}">{escape(term.value)}</span> {tag}'
             return value
+        if isinstance(term, ox.BlankNode):
+            members = self.list_members(term)
+            if members is not None:
+                return "(" + ", ".join(self.node(member) for member in members) + ")"
         return f"<code>{escape(str(term))}</code>"
+
+    def list_members(self, head: ox.BlankNode) -> list[object] | None:
+        """The members of the RDF list starting at `head`; None if it is not a well-formed one."""
+        members: list[object] = []
+        cell: object = head
+        seen: set[object] = set()
+        while not (isinstance(cell, ox.NamedNode) and cell.value == RDF_NIL):
+            if not isinstance(cell, ox.BlankNode) or cell in seen:
+                return None
+            seen.add(cell)
+            values = {t.predicate.value: t.object for t in self.description.blank.get(cell, [])}
+            if RDF_FIRST not in values or RDF_REST not in values:
+                return None
+            members.append(values[RDF_FIRST])
+            cell = values[RDF_REST]
+        return members
 
     def predicate(self, iri: str) -> str:
         label = self.labeller.label(iri)
