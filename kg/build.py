@@ -189,7 +189,7 @@ def build(
             GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), _nt(reference_graph)),
         ]
         named += [GraphData(str(minter.iri(graph_id(r))), _nt(g)) for r, g in graphs]
-        staged = stage_store(settings.store, named)
+        staged = stage_store(settings.store, named, base=minter.base)
     try:
         with times.stage("link"):
             say("linking the life cycle across documents")
