@@ -19,7 +19,7 @@ from rdflib.compare import to_canonical_graph
 from kg.consistency import Inconsistency, check_store
 from kg.doctypes import Document, document_type_of, document_warnings, parse_document
 from kg.errors import InputError, ShapeViolationError, SourceLocation
-from kg.export import DumpFile, StagedFiles, stage_dumps
+from kg.export import DumpFile, StagedFiles, dataset_facts, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
 from kg.lifecycle import LIFECYCLE_GRAPH, derive_links
 from kg.mapping import map_reference
@@ -271,12 +271,12 @@ def _dump(
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     store = staged.open()
     try:
-        sizes = graph_sizes(store)
+        sizes, facts = graph_sizes(store), dataset_facts(store)
         return stage_dumps(
             store,
             settings.exports,
             prefixes,
-            lambda dumps: describe_dataset(minter, dumps, sizes, sources),
+            lambda dumps: describe_dataset(minter, dumps, sizes, sources, facts),
         )
     finally:
         del store
