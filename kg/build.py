@@ -19,7 +19,7 @@ from rdflib.compare import to_canonical_graph
 from kg.consistency import Inconsistency, check_store
 from kg.doctypes import Document, document_type_of, document_warnings, parse_document
 from kg.errors import InputError, ShapeViolationError, SourceLocation
-from kg.export import DumpFile, StagedFiles, stage_dumps
+from kg.export import DumpFile, StagedFiles, dataset_facts, stage_dumps
 from kg.ids import DEFAULT_BASE, GraphId, IriMinter
 from kg.lifecycle import LIFECYCLE_GRAPH, derive_links
 from kg.mapping import map_reference
@@ -189,7 +189,7 @@ def build(
             GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), _nt(reference_graph)),
         ]
         named += [GraphData(str(minter.iri(graph_id(r))), _nt(g)) for r, g in graphs]
-        staged = stage_store(settings.store, named)
+        staged = stage_store(settings.store, named, base=minter.base)
     try:
         with times.stage("link"):
             say("linking the life cycle across documents")
@@ -270,12 +270,12 @@ def _dump(
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     store = staged.open()
     try:
-        sizes = graph_sizes(store)
+        sizes, facts = graph_sizes(store), dataset_facts(store)
         return stage_dumps(
             store,
             settings.exports,
             prefixes,
-            lambda dumps: describe_dataset(minter, dumps, sizes, sources),
+            lambda dumps: describe_dataset(minter, dumps, sizes, sources, facts),
         )
     finally:
         del store

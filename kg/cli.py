@@ -303,7 +303,10 @@ def serve(
     exports: Annotated[Path, typer.Option(help="Directory of the dumps to offer.")] = (
         pipeline.Settings.exports
     ),
-    base: Annotated[str, typer.Option(help="Base IRI the store was built with.")] = DEFAULT_BASE,
+    base: Annotated[
+        str | None,
+        typer.Option(help="Base IRI the store was built with (default: read from the store)."),
+    ] = None,
     timeout: Annotated[
         float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped (504).")
     ] = ServeSettings.query_timeout,

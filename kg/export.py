@@ -15,18 +15,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pyoxigraph as ox
 from pyld import jsonld
 
 from kg.errors import StoreError
+from kg.store import run_query
 
 CONTEXT_VERSION = "1.0.0"
 CONTEXT_FILE = f"context-{CONTEXT_VERSION}.jsonld"
 DUMP_STEM = "unkg"
 JSON_LD = ox.RdfFormat.JSON_LD
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+# What a file written beside the dumps is: a dump of the data (a DCAT distribution), the JSON-LD
+# context the JSON-LD dump is written with, or the dataset description itself.
+FileRole = Literal["dump", "context", "description"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,66 @@ class DumpFile:
     size: int
     sha256: str
     triples: int
+    role: FileRole = "dump"
+
+
+@dataclass(frozen=True)
+class DatasetFacts:
+    """What the dataset description says of the data that is read from the data itself (never
+    from the clock, so that the same store gives the same description)."""
+
+    publishers: tuple[str, ...]  # the organisations at the top of the source documents' bodies
+    first_date: str | None  # xsd:date lexical forms
+    last_date: str | None
+
+
+# The organisation the bodies of the source documents belong to (un-ga-c3 -> un-ga -> un).
+_PUBLISHERS = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX unkg: <https://w3id.org/unkg/ontology#>
+SELECT DISTINCT ?publisher WHERE {
+    ?expression dcterms:source ?file ;
+        unkg:realizes ?work .
+    ?work ?role ?body .
+    ?body a unkg:Body ;
+        unkg:parentBody* ?publisher .
+    FILTER NOT EXISTS { ?publisher unkg:parentBody ?above }
+}
+ORDER BY ?publisher
+"""
+# The period the documents cover: their own dates and those of the meetings they record.
+_PERIOD = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX unkg: <https://w3id.org/unkg/ontology#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT (STR(MIN(?date)) AS ?first) (STR(MAX(?date)) AS ?last) WHERE {
+    {
+        ?meeting a unkg:Meeting ;
+            dcterms:date ?date .
+    } UNION {
+        ?expression dcterms:source ?file ;
+            unkg:realizes ?work .
+        ?work unkg:workDate ?date .
+    }
+    FILTER (DATATYPE(?date) = xsd:date)
+}
+"""
+
+
+def dataset_facts(store: ox.Store) -> DatasetFacts:
+    """The publisher and the dates of the dataset description, from the store's data."""
+    publishers = run_query(store, _PUBLISHERS)
+    assert isinstance(publishers, ox.QuerySolutions)
+    names = tuple(row["publisher"].value for row in publishers if row["publisher"] is not None)
+    period = run_query(store, _PERIOD)
+    assert isinstance(period, ox.QuerySolutions)
+    row = next(iter(period))
+    first, last = row["first"], row["last"]
+    return DatasetFacts(
+        names,
+        first.value if first is not None else None,
+        last.value if last is not None else None,
+    )
 
 
 def context_document() -> dict[str, Any]:
@@ -189,16 +255,20 @@ def stage_dumps(
         ),
     ]
     dumps = [
-        DumpFile(name, media, len(data), hashlib.sha256(data).hexdigest(), count)
+        DumpFile(
+            name,
+            media,
+            len(data),
+            hashlib.sha256(data).hexdigest(),
+            count,
+            "context" if name == CONTEXT_FILE else "dump",
+        )
         for name, media, data, count in contents
     ]
     description = describe(dumps)
     contents.append(("void.ttl", "text/turtle", description, 0))
-    dumps.append(
-        DumpFile(
-            "void.ttl", "text/turtle", len(description), hashlib.sha256(description).hexdigest(), 0
-        )
-    )
+    digest = hashlib.sha256(description).hexdigest()
+    dumps.append(DumpFile("void.ttl", "text/turtle", len(description), digest, 0, "description"))
     sums = "".join(f"{d.sha256}  {d.name}\n" for d in sorted(dumps, key=lambda d: d.name))
     contents.append(("SHA256SUMS", "text/plain", sums.encode(), 0))
     staged = _stage_all(out_dir, [(name, data) for name, _, data, _ in contents])

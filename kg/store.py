@@ -18,9 +18,12 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 
 STORE_MARKER = "unkg-store"  # a file that marks a directory as one of our stores
-# The format of the data in the store, written in the marker. A store of another format is
-# rebuilt, never migrated. 1: IRIs with kinds and dates; 2: IRIs by symbol (kg.ids).
+# The format of the data in the store, the first line of the marker. A store of another format
+# is rebuilt, never migrated. 1: IRIs with kinds and dates; 2: IRIs by symbol (kg.ids).
 STORE_FORMAT = "2"
+# The marker's second line, `base {IRI}`: the base the store's IRIs were minted under, so that
+# `kg serve` answers for the IRIs the store holds without being told the base again.
+BASE_FIELD = "base"
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,9 @@ class StagedStore:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def stage_store(path: Path, graphs: Iterable[GraphData]) -> StagedStore:
-    """Write a new store next to `path`; `commit()` swaps it in, `discard()` drops it."""
+def stage_store(path: Path, graphs: Iterable[GraphData], *, base: str) -> StagedStore:
+    """Write a new store next to `path` whose IRIs are minted under `base`; `commit()` swaps it
+    in, `discard()` drops it."""
     path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     _recover(path)
@@ -59,7 +63,8 @@ def stage_store(path: Path, graphs: Iterable[GraphData]) -> StagedStore:
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     try:
         count = _load(staging, graphs)
-        (staging / STORE_MARKER).write_text(f"{STORE_FORMAT}\n", encoding="utf-8")
+        marker = f"{STORE_FORMAT}\n{BASE_FIELD} {base}\n"
+        (staging / STORE_MARKER).write_text(marker, encoding="utf-8")
     except (OSError, ValueError, SyntaxError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(f"{path}: could not write the store: {error}") from error
@@ -111,20 +116,38 @@ def _recover(path: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def check_store_format(path: Path) -> None:
-    """Refuse a directory that is not a store, or a store of another format, in one line."""
+def _marker_lines(path: Path) -> list[str]:
     marker = path / STORE_MARKER
     if not marker.exists():
         raise StoreError(f"{path}: no store here; run 'kg build' first")
     try:
-        found = marker.read_text(encoding="utf-8").strip()
+        return marker.read_text(encoding="utf-8").strip().splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"{path}: cannot read the store marker: {error}") from error
+
+
+def check_store_format(path: Path) -> None:
+    """Refuse a directory that is not a store, or a store of another format, in one line."""
+    lines = _marker_lines(path)
+    found = lines[0].strip() if lines else ""
     if found != STORE_FORMAT:
         raise StoreError(
             f"{path}: store format {found or 'unmarked'} was written by another version of kg"
             f" (this one reads format {STORE_FORMAT}); run 'kg build' again"
         )
+
+
+def store_base(path: Path) -> str:
+    """The base the store's IRIs were minted under, as `kg build` recorded it."""
+    check_store_format(path)
+    for line in _marker_lines(path)[1:]:
+        name, _, value = line.partition(" ")
+        if name == BASE_FIELD and value.strip():
+            return value.strip()
+    raise StoreError(
+        f"{path}: the store does not record the base of its IRIs (it was written by an earlier"
+        " version of kg); run 'kg build' again"
+    )
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from kg.build import (
 )
 from kg.consistency import check_store
 from kg.errors import InputError, ShapeViolationError, StoreError
-from kg.ids import IriMinter
+from kg.ids import DEFAULT_BASE, IriMinter
 from kg.model import ParseWarning
 from kg.reference.states import load_reference_data
 from kg.serve import ServeSettings, create_app
@@ -377,7 +377,7 @@ def test_one_symbol_under_two_iris_is_rejected_across_documents(tmp_path: Path) 
         ),
         GraphData("https://w3id.org/unkg/graph/A-77-465/eng", source(old, "Note")),
     ]
-    staged = stage_store(tmp_path / "store", graphs)
+    staged = stage_store(tmp_path / "store", graphs, base=DEFAULT_BASE)
     try:
         problems = check_store(staged.open())
     finally:
@@ -386,7 +386,7 @@ def test_one_symbol_under_two_iris_is_rejected_across_documents(tmp_path: Path) 
         ("one-iri-per-symbol", "A/77/164", "Violation")
     ]
     assert one in problems[0].message and old in problems[0].message
-    staged = stage_store(tmp_path / "store", graphs[:2])
+    staged = stage_store(tmp_path / "store", graphs[:2], base=DEFAULT_BASE)
     try:
         assert check_store(staged.open()) == []
     finally:
@@ -427,6 +427,7 @@ def test_two_language_versions_of_one_document_live_in_one_store(tmp_path: Path)
             )
             for d in (french, english)
         ],
+        base=minter.base,
     )
     try:
         store = staged.open()

@@ -15,7 +15,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
+import rdflib.compare
 from live_server import serving
+from published_iris import check_every_published_iri_dereferences
 from starlette.applications import Starlette
 
 from kg.build import Settings
@@ -96,6 +98,8 @@ def test_state_page_in_french(client: httpx.Client) -> None:
         ("text/html", "ttl", "turtle"),
         (None, "nt", "nt"),
         (None, "jsonld", "json-ld"),
+        ("application/rdf+xml", None, "xml"),
+        (None, "rdf", "xml"),
     ],
 )
 def test_rdf_formats_parse_and_contain_the_resource(
@@ -183,6 +187,28 @@ def test_void(client: httpx.Client, built: ServeSettings) -> None:
     json.loads(as_jsonld.content)
 
 
+def test_void_as_rdf_xml(client: httpx.Client, built: ServeSettings) -> None:
+    response = client.get("/.well-known/void", headers={"Accept": "application/rdf+xml"})
+    assert response.headers["content-type"].startswith("application/rdf+xml")
+    as_xml = rdflib.Graph().parse(data=response.content, format="xml")
+    as_turtle = rdflib.Graph().parse(built.exports / "void.ttl", format="turtle")
+    assert rdflib.compare.isomorphic(as_xml, as_turtle)
+
+
+def test_a_page_rdf_xml_cannot_write_is_406(tmp_path: Path) -> None:
+    """RDF/XML writes a predicate as an element name; `.../1` ends with none."""
+    base = "https://w3id.org/unkg"
+    doc = f"{base}/akn/un/doc/A-C.3-77-L.98"
+    ntriples = f'<{doc}> <http://example.org/1> "x" .\n'.encode()
+    stage_store(tmp_path / "store", [GraphData(f"{base}/graph/x", ntriples)], base=base).commit()
+    settings = ServeSettings(store=tmp_path / "store", exports=tmp_path / "exports")
+    app = Starlette(routes=pages.routes(settings))
+    with serving(app) as url, httpx.Client(base_url=url) as http:
+        path = "/doc" + doc.removeprefix(base)
+        assert http.get(path, params={"format": "rdf"}).status_code == 406
+        assert http.get(path, params={"format": "ttl"}).status_code == 200
+
+
 def test_void_absent_is_404(tmp_path: Path, built: ServeSettings) -> None:
     settings = ServeSettings(store=built.store, exports=tmp_path)
     app = Starlette(routes=pages.routes(settings))
@@ -203,7 +229,7 @@ def test_a_symbol_with_a_hyphen_dereferences(tmp_path: Path) -> None:
         f'<{expression}> <http://purl.org/dc/terms/source> "A_RES_ES-11_1.en.txt" .\n'
     ).encode()
     graph = minter.iri(GraphId("A/RES/ES-11/1", "eng"))
-    stage_store(tmp_path / "store", [GraphData(str(graph), ntriples)]).commit()
+    stage_store(tmp_path / "store", [GraphData(str(graph), ntriples)], base=minter.base).commit()
     settings = ServeSettings(store=tmp_path / "store", exports=tmp_path / "exports")
     app = Starlette(routes=pages.routes(settings))
     path = str(work).removeprefix(minter.base)
@@ -226,7 +252,7 @@ def test_everything_is_escaped(tmp_path: Path) -> None:
         f'<{doc}#para_1> <https://w3id.org/unkg/ontology#text> "{evil}" .\n'
         f"<{doc}> <https://w3id.org/unkg/ontology#see> <javascript:alert(1)> .\n"
     ).encode()
-    staged = stage_store(tmp_path / "store", [GraphData(f"{base}/graph/evil", ntriples)])
+    staged = stage_store(tmp_path / "store", [GraphData(f"{base}/graph/evil", ntriples)], base=base)
     staged.commit()
     settings = ServeSettings(store=tmp_path / "store", exports=tmp_path / "exports")
     app = Starlette(routes=pages.routes(settings))
@@ -239,43 +265,10 @@ def test_everything_is_escaped(tmp_path: Path) -> None:
     assert "<script" not in home
 
 
-def _minted_iris(built: ServeSettings) -> set[str]:
-    """Every IRI under the base the service publishes: in the store (subjects, objects, graph
-    names) and in the dataset description written beside the dumps."""
-    base = built.base + "/"
-    terms: set[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph] = set()
-    store = ox.Store.read_only(str(built.store))
-    for quad in store.quads_for_pattern(None, None, None):
-        terms |= {quad.subject, quad.object, quad.graph_name}
-    for quad in ox.parse(path=str(built.exports / "void.ttl"), format=ox.RdfFormat.TURTLE):
-        terms |= {quad.subject, quad.object}
-    return {t.value for t in terms if isinstance(t, ox.NamedNode) and t.value.startswith(base)}
-
-
 def test_every_minted_iri_dereferences(client: httpx.Client, built: ServeSettings) -> None:
-    iris = _minted_iris(built)
-    documents = {iri.split("#", 1)[0] for iri in iris}
-    kinds = {_path(iri).split("/")[1] for iri in documents}
+    kinds = check_every_published_iri_dereferences(client, built)
     # The sample mints IRIs of all these kinds; each must dereference, not only /akn/.
     assert {"akn", "ontology", "graph", "dataset", "download", "sparql", ".well-known"} <= kinds
-    failures: list[str] = []
-    pages_seen: dict[str, str] = {}
-    for document in sorted(documents):
-        response = client.get(_path(document), headers={"Accept": "text/html"})
-        if response.status_code == 303:
-            # The endpoint sends browsers to its query editor; resources to their page.
-            expected = "/query" if _path(document) == "/sparql" else "/doc" + _path(document)
-            assert response.headers["location"] == expected
-            response = client.get(response.headers["location"], headers={"Accept": "text/html"})
-        if response.status_code != 200:
-            failures.append(f"{document}: {response.status_code}")
-        pages_seen[document] = response.text
-    assert not failures, failures[:10]
-    # A fragment IRI is a section of its document's page.
-    for iri in sorted(iri for iri in iris if "#" in iri):
-        document, local = iri.split("#", 1)
-        page = pages_seen[document]
-        assert f'id="{local}"' in page or f"id=&quot;{local}" in page, iri
 
 
 def test_graph_and_dataset_pages_show_their_description(
@@ -284,7 +277,7 @@ def test_graph_and_dataset_pages_show_their_description(
     sizes = {
         name: count
         for name, count in _graph_sizes(built).items()
-        if name.startswith(built.base + "/graph/")
+        if name.startswith(built.iri_base() + "/graph/")
     }
     assert sizes
     for name, count in sizes.items():

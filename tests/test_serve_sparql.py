@@ -268,7 +268,8 @@ def test_service_description(client: httpx.Client) -> None:
     response = client.get("/sparql")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/turtle")
-    endpoint = ox.NamedNode(str(client.base_url) + "/sparql")
+    # The published IRI of the endpoint (under the base), not the host the request reached.
+    endpoint = ox.NamedNode("https://w3id.org/unkg/sparql")
     graph = list(ox.parse(response.content, format=ox.RdfFormat.TURTLE))
     sd = "http://www.w3.org/ns/sparql-service-description#"
     objects = {(t.predicate.value, t.object.value) for t in graph if t.subject == endpoint}
@@ -280,6 +281,51 @@ def test_service_description(client: httpx.Client) -> None:
     as_jsonld = client.get("/sparql", headers={"Accept": "application/ld+json"})
     assert as_jsonld.headers["content-type"] == "application/ld+json"
     assert len(list(ox.parse(as_jsonld.content, format=ox.RdfFormat.JSON_LD))) == len(graph)
+    as_rdf_xml = client.get("/sparql", headers={"Accept": "application/rdf+xml"})
+    assert as_rdf_xml.headers["content-type"] == "application/rdf+xml"
+    assert len(Graph().parse(data=as_rdf_xml.content, format="xml")) == len(graph)
+
+
+def test_service_description_names_every_named_graph(
+    client: httpx.Client, served_store: Path
+) -> None:
+    with open_store(served_store) as store:
+        expected = {graph.value for graph in store.named_graphs()}
+    assert "https://w3id.org/unkg/graph/A-77-464/fra" in expected
+    described = Graph().parse(data=client.get("/sparql").content, format="turtle")
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    service = URIRef("https://w3id.org/unkg/sparql")
+    dataset = described.value(service, sd.defaultDataset)
+    assert dataset is not None
+    named = set(described.objects(dataset, sd.namedGraph))
+    assert all((node, RDF.type, sd.NamedGraph) in described for node in named)
+    assert {str(described.value(node, sd.name)) for node in named} == expected
+
+
+def test_construct_as_rdf_xml(client: httpx.Client) -> None:
+    query = (
+        "PREFIX dcterms: <http://purl.org/dc/terms/> CONSTRUCT { ?d dcterms:identifier ?s } "
+        'WHERE { ?d dcterms:identifier ?s FILTER (?s = "A/C.3/77/L.7/Rev.1") }'
+    )
+    for response in (
+        _post(client, query, accept="application/rdf+xml"),
+        _get(client, query, format="rdf"),
+    ):
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/rdf+xml"
+        graph = Graph().parse(data=response.content, format="xml")
+        assert set(graph.objects(None, URIRef("http://purl.org/dc/terms/identifier"))) == {
+            Literal("A/C.3/77/L.7/Rev.1")
+        }
+
+
+def test_a_graph_rdf_xml_cannot_write_is_406_not_broken_xml(client: httpx.Client) -> None:
+    """RDF/XML writes predicates as element names: `<http://example.org/1>` has none."""
+    query = "CONSTRUCT { ?s <http://example.org/1> 1 } WHERE { ?s ?p ?o } LIMIT 1"
+    response = _post(client, query, accept="application/rdf+xml")
+    assert response.status_code == 406
+    assert "http://example.org/1" in response.text
+    assert _post(client, query, accept="text/turtle").status_code == 200
 
 
 # --- hardening -----------------------------------------------------------------------------

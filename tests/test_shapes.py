@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, SH
+from rdflib.namespace import DCTERMS, SH, SKOS
 from rdflib.term import Node
 
 from kg.build import SAMPLE_NAME, parse_sources, sample_source
@@ -603,6 +603,61 @@ def modifier_without_language(report: Graph, _ref: Graph, _minter: IriMinter) ->
     return paragraph
 
 
+def state_with_the_code_of(code: str, prop: URIRef) -> Break:
+    """Spain's node given France's ISO code: two States named by one code."""
+
+    def brk(_report: Graph, ref: Graph, minter: IriMinter) -> URIRef:
+        ref.set((actor(minter, "state", "ESP"), prop, Literal(code)))
+        return actor(minter, "state", "FRA")
+
+    return brk
+
+
+def instrument_named_twice_in_english(_report: Graph, ref: Graph, _minter: IriMinter) -> URIRef:
+    instrument = next(n for n in ref.subjects(RDF.type, UNKG.Instrument) if isinstance(n, URIRef))
+    ref.add((instrument, SKOS.prefLabel, Literal("Another name", lang="en")))
+    return instrument
+
+
+def instrument_in_two_unts_volumes(_report: Graph, ref: Graph, _minter: IriMinter) -> URIRef:
+    instrument = next(n for n in ref.subjects(UNKG.untsVolume, None) if isinstance(n, URIRef))
+    volume = ref.value(instrument, UNKG.untsVolume)
+    assert isinstance(volume, Literal)
+    ref.add((instrument, UNKG.untsVolume, Literal(int(volume) + 1, datatype=XSD.integer)))
+    return instrument
+
+
+def subparagraph_label_in_brackets(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+    """`(a)` as printed, where the label is `a` (the brackets are layout)."""
+    point = next(n for n in report.subjects(RDF.type, UNKG.SubParagraph) if isinstance(n, URIRef))
+    label = report.value(point, UNKG.subParagraphLabel)
+    return set_value(report, point, UNKG.subParagraphLabel, Literal(f"({label})"))
+
+
+def subparagraph_of_no_paragraph(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+    point = next(n for n in report.subjects(RDF.type, UNKG.SubParagraph) if isinstance(n, URIRef))
+    report.remove((None, UNKG.hasSubParagraph, point))
+    return point
+
+
+def preamble(graph: Graph, symbol: str) -> URIRef:
+    node = graph.value(recommended_text(graph, symbol), UNKG.hasPreamble)
+    assert isinstance(node, URIRef)
+    return node
+
+
+def operative_paragraph_in_the_preamble(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+    node = preamble(report, L2)
+    report.add((node, UNKG.hasParagraph, operative(report, recommended_text(report, L2), 1)))
+    return node
+
+
+def preamble_of_no_text(report: Graph, _ref: Graph, _minter: IriMinter) -> URIRef:
+    node = preamble(report, L2)
+    report.remove((None, UNKG.hasPreamble, node))
+    return node
+
+
 CASES = [
     # resolution texts
     Case("opening modifier without language", "ParagraphShape-modifier", modifier_without_language),
@@ -844,6 +899,44 @@ CASES = [
         from_text=False,
     ),
     Case("footnote number 0", "FootnoteShape-footnoteNumber", footnote_zero),
+    # issue 10.6: shapes for instruments, subparagraphs, preambles, and ISO codes of one State
+    Case(
+        "two States with one ISO alpha-3 code",
+        "UniqueIsoCodeShape",
+        state_with_the_code_of("FRA", UNKG.iso3166Alpha3),
+        from_text=False,
+    ),
+    Case(
+        "two States with one ISO alpha-2 code",
+        "UniqueIsoCodeShape",
+        state_with_the_code_of("FR", UNKG.iso3166Alpha2),
+        from_text=False,
+    ),
+    Case(
+        "instrument with two English names",
+        "InstrumentShape-prefLabel",
+        instrument_named_twice_in_english,
+        from_text=False,
+    ),
+    Case(
+        "instrument in two UNTS volumes",
+        "InstrumentShape-untsVolume",
+        instrument_in_two_unts_volumes,
+        from_text=False,
+    ),
+    Case(
+        "subparagraph label in brackets", "SubParagraphShape-label", subparagraph_label_in_brackets
+    ),
+    Case(
+        "subparagraph of no paragraph", "SubParagraphShape-paragraph", subparagraph_of_no_paragraph
+    ),
+    Case(
+        "operative paragraph in the preamble",
+        "PreambleShape-paragraph",
+        operative_paragraph_in_the_preamble,
+        from_text=False,
+    ),
+    Case("preamble of no text", "PreambleShape-text", preamble_of_no_text, from_text=False),
 ]
 
 
@@ -922,6 +1015,7 @@ SPARQL_CASES = [
         "SponsorshipMeetingShape",
         "MeetingWithinSessionShape",
         "SummaryRecordDateShape",
+        "UniqueIsoCodeShape",
     }
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import uvicorn
 from starlette.applications import Starlette
@@ -19,11 +20,13 @@ from kg.store import check_store_format, open_store
 
 
 def create_app(settings: ServeSettings) -> Starlette:
+    """The service of one store, under the base its IRIs were minted with."""
     check_store_format(settings.store)
     # Opened once here, so a damaged store is one clear error before the server starts, not a
     # failure in every query worker.
     with open_store(settings.store):
         pass
+    settings = replace(settings, base=settings.iri_base())
     routes: list[BaseRoute] = [*sparql.routes(settings), *pages.routes(settings)]
     routes += query_page.routes(settings)
 

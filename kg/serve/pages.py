@@ -4,12 +4,14 @@ Every slash IRI minted under the base (`{base}/akn/...`, the ontology, its versi
 IRIs, the named graphs `{base}/graph/...`, the dataset `{base}/dataset`) answers `303 See Other`
 to `/doc/{path}`, which describes the resource: the triples with it as subject, those of its
 fragment IRIs `{iri}#...` (a section each on the HTML page) and the incoming links, from the
-store and from the dataset description (`void.ttl`), as HTML, Turtle, N-Triples or JSON-LD by
-content negotiation (`?format=` overrides `Accept`).
+store and from the dataset description (`void.ttl`), as HTML, Turtle, N-Triples, JSON-LD or
+RDF/XML by content negotiation (`?format=` overrides `Accept`).
 
-The server answers by path: the IRI of a request is `settings.base` + the raw request path, so
-it runs the same under any host. Triples are read with `quads_for_pattern`; no user input is
-ever spliced into SPARQL. All HTML is built from escaped text.
+The server answers by path: the IRI of a request is the base the store was built with + the raw
+request path, so it runs the same under any host; the ontology's own IRIs (`/ontology`, its terms
+`/ontology#...` and versions `/ontology/0.1.0`) are fixed whatever the base (kg.vocab).
+Triples are read with `quads_for_pattern`; no user input is ever spliced into SPARQL. All HTML
+is built from escaped text.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from starlette.routing import BaseRoute, Route
 
 from kg.export import jsonld_bytes
 from kg.mapping.terms import PREFIXES
-from kg.serve import charts
+from kg.serve import charts, rdfxml
 from kg.serve.negotiation import best_offer, parse_accept
 from kg.serve.settings import ServeSettings
+from kg.vocab import ONTOLOGY_IRI, ONTOLOGY_NAMESPACE
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -40,7 +43,8 @@ RDF_NIL = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 DCT_ID = "http://purl.org/dc/terms/identifier"
-UNKG = "https://w3id.org/unkg/ontology#"
+UNKG = ONTOLOGY_NAMESPACE
+ONTOLOGY_PATH = "/ontology"
 LABELS = (SKOS_PREF, RDFS_LABEL, DCT_TITLE)
 SOURCE_PREDICATES = (UNKG + "sourceLineStart", UNKG + "sourceLineEnd", UNKG + "text")
 
@@ -50,6 +54,7 @@ MEDIA: dict[str, tuple[str, tuple[str, ...]]] = {
     "ttl": ("text/turtle", ("text/turtle", "application/x-turtle")),
     "nt": ("application/n-triples", ("application/n-triples",)),
     "jsonld": ("application/ld+json", ("application/ld+json",)),
+    "rdf": (rdfxml.MEDIA_TYPE, (rdfxml.MEDIA_TYPE,)),
 }
 ALL_PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -306,6 +311,8 @@ class Page:
     def href(self, iri: str) -> str | None:
         if iri.startswith(self.page_iri + "#"):
             return "#" + iri[len(self.page_iri) + 1 :]
+        if iri == ONTOLOGY_IRI or iri.startswith((ONTOLOGY_IRI + "/", ONTOLOGY_NAMESPACE)):
+            return "/doc" + ONTOLOGY_PATH + iri[len(ONTOLOGY_IRI) :]
         if iri.startswith(self.base + "/"):
             return "/doc/" + iri[len(self.base) + 1 :]
         if re.match(r"https?://", iri):
@@ -396,7 +403,12 @@ class Page:
         path = self.href(self.page_iri) or ""
         formats = " · ".join(
             f'<a href="{escape(path)}?format={name}">{label}</a>'
-            for name, label in (("ttl", "Turtle"), ("nt", "N-Triples"), ("jsonld", "JSON-LD"))
+            for name, label in (
+                ("ttl", "Turtle"),
+                ("nt", "N-Triples"),
+                ("jsonld", "JSON-LD"),
+                ("rdf", "RDF/XML"),
+            )
         )
         switch = " · ".join(
             f'<a href="{escape(path)}?lang={lang}">{lang}</a>' for lang in ("en", "fr")
@@ -468,7 +480,7 @@ class Handlers:
     def __init__(self, settings: ServeSettings) -> None:
         self.settings = settings
         self.graph = Graph(self.settings.store, self.settings.exports / "void.ttl")
-        self.base = self.settings.base
+        self.base = self.settings.iri_base()
 
     @staticmethod
     def not_found(message: str = "not found") -> Response:
@@ -480,12 +492,17 @@ class Handlers:
         path = raw.decode("latin-1") if isinstance(raw, bytes) else request.url.path
         return path.split("?", 1)[0]
 
+    def iri_of(self, path: str) -> str:
+        """The IRI a request path names: the ontology's are fixed, the others under the base."""
+        if path == ONTOLOGY_PATH or path.startswith(ONTOLOGY_PATH + "/"):
+            return ONTOLOGY_IRI + path.removeprefix(ONTOLOGY_PATH)
+        return self.base + path
+
     def see_other(self, request: Request) -> Response:
         return Response(status_code=303, headers={"Location": "/doc" + self.raw_path(request)})
 
     def document(self, request: Request) -> Response:
-        path = self.raw_path(request).removeprefix("/doc")
-        iri = self.base + _normalise(path)
+        iri = self.iri_of(_normalise(self.raw_path(request).removeprefix("/doc")))
         requested = request.query_params.get("format")
         headers = {"Vary": "Accept, Accept-Language"}
         if requested is not None:
@@ -509,18 +526,10 @@ class Handlers:
             labeller = Labeller(self.graph, preferred_languages(request))
             html = Page(self.base, labeller, description).render()
             return HTMLResponse(html, headers=headers)
-        triples = description.all_triples()
-        if fmt == "jsonld":
-            data = jsonld_bytes(triples)
-        else:
-            rdf_format = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.N_TRIPLES
-            serialized = (
-                ox.serialize(triples, format=rdf_format, prefixes=ALL_PREFIXES)
-                if fmt == "ttl"
-                else ox.serialize(triples, format=rdf_format)
-            )
-            assert serialized is not None
-            data = serialized
+        try:
+            data = _rdf_bytes(fmt, description.all_triples())
+        except rdfxml.NotXmlSerializableError as error:
+            return PlainTextResponse(f"not acceptable: {error}\n", 406, headers=headers)
         return Response(data, media_type=f"{media}; charset=utf-8", headers=headers)
 
     def home(self, request: Request) -> Response:
@@ -529,7 +538,7 @@ class Handlers:
             f"<tr><td><code>{escape(name)}</code></td><td>{count}</td></tr>"
             for name, count in self.graph.sizes().items()
         )
-        title = labeller.label(self.base + "/ontology") or "UN-KG"
+        title = labeller.label(ONTOLOGY_IRI) or "UN-KG"
         body = (
             "<h1>Knowledge graph of United Nations resolutions</h1>"
             f"<p>Triples per named graph:</p><table><tr><th>graph</th><th>triples</th></tr>"
@@ -574,16 +583,27 @@ class Handlers:
         if not file.is_file():
             return self.not_found("no dataset description; run 'kg build'")
         headers = {"Vary": "Accept"}
-        fmt = negotiate(request.headers.get("accept"), ["ttl", "jsonld", "nt"])
+        fmt = negotiate(request.headers.get("accept"), ["ttl", "jsonld", "nt", "rdf"])
         if fmt is None:
             return PlainTextResponse("not acceptable\n", 406, headers=headers)
         if fmt == "ttl":
             return FileResponse(file, media_type="text/turtle; charset=utf-8", headers=headers)
         triples = [q.triple for q in ox.parse(path=str(file), format=ox.RdfFormat.TURTLE)]
-        rdf_format = ox.RdfFormat.JSON_LD if fmt == "jsonld" else ox.RdfFormat.N_TRIPLES
-        data = ox.serialize(triples, format=rdf_format)
-        assert data is not None
+        data = _rdf_bytes(fmt, triples)
         return Response(data, media_type=f"{MEDIA[fmt][0]}; charset=utf-8", headers=headers)
+
+
+def _rdf_bytes(fmt: str, triples: list[ox.Triple]) -> bytes:
+    """The triples in one of the RDF formats of `MEDIA` (JSON-LD with our context)."""
+    if fmt == "jsonld":
+        return jsonld_bytes(triples)
+    if fmt == "rdf":
+        return rdfxml.rdf_xml_bytes(triples, ALL_PREFIXES)
+    rdf_format = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.N_TRIPLES
+    prefixes = ALL_PREFIXES if fmt == "ttl" else {}
+    data = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+    assert data is not None
+    return data
 
 
 def routes(settings: ServeSettings) -> list[BaseRoute]:

@@ -28,6 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.serve import rdfxml
 from kg.store import open_store
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/ld+json": ox.RdfFormat.JSON_LD,
+    rdfxml.MEDIA_TYPE: ox.RdfFormat.RDF_XML,
 }
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
@@ -242,9 +244,10 @@ def answer(
             triples = list(islice(result, cap + 1))
             if len(triples) > cap:
                 return _too_many(cap, "triples")
-            data = ox.serialize(triples, format=GRAPH_TYPES[job.graph_type])
-            assert data is not None
-            return 200, job.graph_type, data
+            try:
+                return 200, job.graph_type, graph_bytes(triples, job.graph_type)
+            except rdfxml.NotXmlSerializableError as error:
+                return text_reply(406, str(error))
         if job.result_type is None:
             return _not_acceptable("SELECT or ASK", RESULT_TYPES)
         result_format = RESULT_TYPES[job.result_type]
@@ -267,6 +270,17 @@ def answer(
         return text_reply(400, READ_ONLY)
     except (OSError, RuntimeError, ValueError) as error:
         return text_reply(500, f"the query failed: {error}")
+
+
+def graph_bytes(
+    triples: list[ox.Triple], media: str, prefixes: dict[str, str] | None = None
+) -> bytes:
+    """A graph in one of `GRAPH_TYPES` (RDF/XML refuses predicates it cannot write)."""
+    if media == rdfxml.MEDIA_TYPE:
+        return rdfxml.rdf_xml_bytes(triples, prefixes)
+    data = ox.serialize(triples, format=GRAPH_TYPES[media], prefixes=prefixes or {})
+    assert data is not None
+    return data
 
 
 def _serialize_results(result: Any, result_format: ox.QueryResultsFormat) -> bytes:

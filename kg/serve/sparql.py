@@ -19,7 +19,6 @@ import asyncio
 import math
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from typing import Any
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -28,10 +27,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from kg.serve import rdfxml
 from kg.serve.negotiation import best_offer, parse_accept
 from kg.serve.query_pool import QueryPool
-from kg.serve.query_worker import GRAPH_TYPES, READ_ONLY, RESULT_TYPES, Job
+from kg.serve.query_worker import GRAPH_TYPES, READ_ONLY, RESULT_TYPES, Job, graph_bytes
 from kg.serve.settings import ServeSettings
+from kg.store import named_graphs, open_store
 
 # Common synonyms clients send, mapped to what they mean here.
 ALIASES = {
@@ -48,6 +49,7 @@ FORMAT_PARAM = {
     "ttl": "text/turtle",
     "nt": "application/n-triples",
     "jsonld": "application/ld+json",
+    "rdf": rdfxml.MEDIA_TYPE,
 }
 # Parameters of SPARQL Update or of a protocol-specified dataset: refused, since we never fetch.
 UPDATE_PARAMS = ("update", "using-graph-uri", "using-named-graph-uri")
@@ -64,6 +66,7 @@ SD_FORMATS = (
     "Turtle",
     "N-Triples",
     "JSON-LD",
+    "RDF_XML",
 )
 
 # --- content negotiation -------------------------------------------------------------------
@@ -82,6 +85,10 @@ class Endpoint:
 
     def __init__(self, settings: ServeSettings) -> None:
         self.settings = settings
+        # The published IRI of the endpoint, whatever host a request reached it by.
+        self.iri = settings.iri_base() + "/sparql"
+        with open_store(settings.store) as store:
+            self.graphs = named_graphs(store)  # the store is read-only: listed once
         # One spare worker, so a slot finds a worker while a killed one is being replaced.
         self.pool = QueryPool(
             settings.store, settings.result_cap, settings.max_concurrent_queries + 1
@@ -198,9 +205,10 @@ async def handle(request: Request, settings: ServeSettings) -> Response:
         if fmt
         else parse_accept(request.headers.get("accept", "*/*"), ALIASES)
     )
+    endpoint: Endpoint = request.app.state.sparql_endpoint
     if not queries:
         if request.method == "GET":
-            return service_description(request, ranges)
+            return service_description(endpoint, ranges)
         return _error(400, "no query: send one in the query parameter or as the body")
     if len(queries) > 1:
         return _error(400, "send exactly one query per request")
@@ -209,11 +217,11 @@ async def handle(request: Request, settings: ServeSettings) -> Response:
     result_type, graph_type = choose(ranges, RESULT_TYPES), choose(ranges, GRAPH_TYPES)
     if result_type is None and graph_type is None:
         return _error(406, f"acceptable formats: {', '.join([*RESULT_TYPES, *GRAPH_TYPES])}")
-    return await _run(request, Job(queries[0], _endpoint_iri(request), result_type, graph_type))
+    # Relative IRIs in a query resolve against the published endpoint IRI, under the base.
+    return await _run(endpoint, Job(queries[0], endpoint.iri, result_type, graph_type))
 
 
-async def _run(request: Request, job: Job) -> Response:
-    endpoint: Endpoint = request.app.state.sparql_endpoint
+async def _run(endpoint: Endpoint, job: Job) -> Response:
     settings = endpoint.settings
     retry = {"Retry-After": str(max(1, math.ceil(settings.query_timeout)))}
     if endpoint.slots.locked() and endpoint.waiting >= settings.max_queued_queries:
@@ -242,25 +250,22 @@ async def _run(request: Request, job: Job) -> Response:
     return _respond(status, media, body)
 
 
-def _endpoint_iri(request: Request) -> str:
-    return str(request.url.replace(query="", fragment=""))
-
-
-def service_description(request: Request, ranges: list[tuple[str, float]]) -> Response:
-    """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise);
-    a browser that prefers HTML is sent to the query editor."""
+def service_description(endpoint: Endpoint, ranges: list[tuple[str, float]]) -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise),
+    naming it by its published IRI and listing the named graphs of the store; a browser that
+    prefers HTML is sent to the query editor."""
     media = choose(ranges, [*GRAPH_TYPES, "text/html"])
     if media == "text/html":
         return Response(status_code=303, headers={"Location": "/query", "Vary": "Accept"})
     if media is None:
         return _error(406, f"the service description is available as {', '.join(GRAPH_TYPES)}")
-    service = ox.NamedNode(_endpoint_iri(request))
-    dataset, default_graph = ox.BlankNode(), ox.BlankNode()
+    service = ox.NamedNode(endpoint.iri)
+    dataset, default_graph = ox.BlankNode("dataset"), ox.BlankNode("defaultGraph")
 
     def sd(name: str) -> ox.NamedNode:
         return ox.NamedNode(SD + name)
 
-    triples: list[Any] = [
+    triples: list[ox.Triple] = [
         ox.Triple(service, RDF_TYPE, sd("Service")),
         ox.Triple(service, sd("endpoint"), service),
         ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
@@ -271,6 +276,12 @@ def service_description(request: Request, ranges: list[tuple[str, float]]) -> Re
         ox.Triple(dataset, sd("defaultGraph"), default_graph),
         ox.Triple(default_graph, RDF_TYPE, sd("Graph")),
     ]
-    data = ox.serialize(triples, format=GRAPH_TYPES[media], prefixes={"sd": SD, "formats": FORMATS})
-    assert data is not None
+    for index, name in enumerate(endpoint.graphs):
+        named = ox.BlankNode(f"namedGraph{index}")
+        triples += [
+            ox.Triple(dataset, sd("namedGraph"), named),
+            ox.Triple(named, RDF_TYPE, sd("NamedGraph")),
+            ox.Triple(named, sd("name"), ox.NamedNode(name)),
+        ]
+    data = graph_bytes(triples, media, {"sd": SD, "formats": FORMATS})
     return _respond(200, media, data)
