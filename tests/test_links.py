@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from live_server import serving
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.compare import isomorphic
 
 from kg.build import Settings, build, read_sources
 from kg.ids import ExternalLinks, IdentifierError
@@ -276,6 +277,9 @@ def test_dumps_hold_the_ontology_lists_as_rdf_lists(sample_build: Settings) -> N
     for name, fmt in (("unkg.nt", "nt"), ("unkg.ttl", "turtle")):
         _check_unions(Graph().parse(sample_build.exports / name, format=fmt))
     assert b"/.well-known/genid/" not in (sample_build.exports / "unkg.nt").read_bytes()
+    # The whole ontology comes back from the dump as it is written, blank nodes and all.
+    source = Graph().parse(ontology_path(), format="turtle")
+    assert isomorphic(_ontology_graph_of(quads), source)
     ranges = Graph().parse(sample_build.exports / "unkg.ttl", format="turtle")
     assert ranges.value(UNKG.citationTarget, RDFS.range) == UNKG.CitationTarget
     assert ranges.value(UNKG.memberOf, RDFS.range) == UNKG.GroupOrBody
