@@ -81,6 +81,7 @@ def enrich_paragraphs(
                 language,
                 resolver,
                 context=context,
+                instruments=instruments,
             )
             if paragraph.kind is ParagraphKind.OPERATIVE
             else ()
