@@ -23,7 +23,7 @@ from kg.ids import IriMinter
 from kg.mapping.draft import map_draft_document
 from kg.mapping.report import map_report
 from kg.mapping.resolution import map_resolution
-from kg.model import DraftDocument, Paragraph, ParseWarning, Report, ResolutionText
+from kg.model import DraftDocument, ParseWarning, Report, ResolutionText
 from kg.parse.completeness import check_pages, check_recommended_texts
 from kg.parse.draft import parse_draft_document
 from kg.parse.enrich import enrich_paragraphs, enrich_text
@@ -173,12 +173,9 @@ def _parse_report(source: Source, _lexicon: Lexicon, context: Context) -> Docume
     normalized = normalize_report(source.name, source.text)
     report = parse_report(normalized, context.resolver)
     check_recommended_texts(report, normalized)
-    texts = tuple(
-        _due_sessions_of_the_assembly(
-            enrich_text(t, context.resolver, context.instruments), report.session
-        )
-        for t in report.texts
-    )
+    # Whose session a due session is (the Assembly's or the Commission's) is read by
+    # kg.parse.mandates from the wording: nothing to drop here.
+    texts = tuple(enrich_text(t, context.resolver, context.instruments) for t in report.texts)
     return replace(report, texts=texts)
 
 
@@ -346,22 +343,4 @@ def enrich_adopted(text: ResolutionText, context: Context) -> ResolutionText:
         )
         for annex in text.annexes
     )
-    enriched = replace(enriched, annexes=annexes)
-    return _due_sessions_of_the_assembly(enriched, text.session) if text.session else enriched
-
-
-def _due_sessions_of_the_assembly(text: ResolutionText, session: int) -> ResolutionText:
-    """A due session before the text's own session is another body's (`la Commission ... sera
-    saisie à sa trente-deuxième session`): not a session of the Assembly, so it is not kept as
-    one. Which body's session it is stays in the paragraph text."""
-
-    def keep(paragraph: Paragraph) -> Paragraph:
-        mandates = tuple(
-            replace(m, due_session=None)
-            if m.due_session is not None and m.due_session < session
-            else m
-            for m in paragraph.mandates
-        )
-        return replace(paragraph, mandates=mandates)
-
-    return replace(text, operative=tuple(keep(p) for p in text.operative))
+    return replace(enriched, annexes=annexes)

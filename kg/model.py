@@ -351,14 +351,33 @@ class InstrumentMention:
 
 
 @dataclass(frozen=True)
+class CollectiveAddressee:
+    """Addressees named by what they are, not by who they are: `les États parties à la
+    Convention`, `les gouvernements`, `tous les États`, `la communauté internationale`. `concept`
+    is the key of the addressee scheme (kg/reference/data/addressees.tsv); `instrument` the
+    instrument code of States parties to a named instrument, `body` the body of `les États
+    membres de l'Institut`."""
+
+    concept: str
+    instrument: str | None = None
+    body: ActorRef | None = None
+
+    @property
+    def code(self) -> str:
+        return self.concept
+
+
+@dataclass(frozen=True)
 class Mandate:
     """What an operative paragraph asks of whom, and by when."""
 
-    addressee: ActorRef
+    addressee: ActorRef | CollectiveAddressee
     action: str  # an opening-phrase concept key: requests, invites, urges, encourages, decides
     span: SourceSpan
     deliverable: str | None = None  # `un rapport`, `a report`, `une note`
     due_session: int | None = None  # `à sa soixante-dix-huitième session` -> 78
+    due_body: str | None = None  # whose session: `un-ga`, or `un-ccpcj` for `la Commission ...`
+    funding: str | None = None  # key of a funding condition: `extrabudgetary-resources`
 
 
 @dataclass(frozen=True)

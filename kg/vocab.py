@@ -59,6 +59,7 @@ class UNKG(DefinedNamespace):
     Citation: URIRef
     Instrument: URIRef
     Mandate: URIRef
+    CollectiveAddressee: URIRef
     Event: URIRef
     Session: URIRef
     Meeting: URIRef
@@ -151,6 +152,8 @@ class UNKG(DefinedNamespace):
     addressee: URIRef
     action: URIRef
     dueSession: URIRef
+    addresseeScope: URIRef
+    fundingCondition: URIRef
     # --- Datatype properties ---
     sessionNumber: URIRef
     meetingNumber: URIRef
@@ -199,6 +202,8 @@ class UNKG(DefinedNamespace):
     CitedKindScheme: URIRef
     OpeningPhraseScheme: URIRef
     MandateActionScheme: URIRef
+    AddresseeScheme: URIRef
+    FundingConditionScheme: URIRef
     VoteOutcomeScheme: URIRef
     AmendmentOutcomeScheme: URIRef
     # --- Concepts ---

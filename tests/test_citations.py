@@ -733,3 +733,28 @@ def test_instrument_file_is_plain_tsv() -> None:
     rows = [line.split("\t") for line in text.splitlines() if line.strip()]
     assert {len(row) for row in rows} == {10}
     assert len({row[0] for row in rows[1:]}) == len(rows) - 1
+
+
+def test_bare_conference_is_the_one_the_preamble_names() -> None:
+    # Text V op. 58, line 4007: the paragraph names no conference; its preamble names the
+    # Conference of the States Parties to the Convention against Corruption (issue 10).
+    text = "dans le cadre de la mise en œuvre de la résolution 9/4 de la Conférence, et prie"
+    context = (
+        "Rappelant les résolutions de la Conférence des États parties à la Convention des "
+        "Nations Unies contre la corruption,"
+    )
+    (citation,) = extract_citations(text, SourceSpan(4007, 4007), "fr", context=context)
+    assert (citation.number, citation.body) == ("9/4", "un-cosp-uncac")
+
+
+def test_goals_are_not_instruments_and_asset_recovery_principles_are() -> None:
+    # Issue 10: text V, line 2283 `les objectifs du Millénaire pour le développement` are goals,
+    # not an instrument; line 3090 `les Principes sur le recouvrement d'avoirs` is one of the
+    # G20 standards listed with the others.
+    table = load_instruments()
+    goals = "fait dans le cadre des objectifs du Millénaire pour le développement, dont elle"
+    assert table.matches(goals, "fr") == []
+    principles = "les Principes sur le recouvrement d’avoirs, les profils de pays"
+    assert [code for code, _, _ in table.matches(principles, "fr")] == [
+        "g20-asset-recovery-principles"
+    ]

@@ -35,7 +35,15 @@ HEADERS = {
     "paragraphs": ["draft_symbol", "preambular", "operative", "footnotes"],
     "citations": ["draft_symbol", "cited_body", "cited_kind", "cited_number"],
     "instruments": ["draft_symbol", "instrument", "instrument_label"],
-    "mandates": ["draft_symbol", "paragraph", "addressee", "action", "deliverable", "due_session"],
+    "mandates": [
+        "draft_symbol",
+        "paragraph",
+        "addressee",
+        "action",
+        "deliverable",
+        "due_session",
+        "due_body",
+    ],
 }
 
 TEXT_VII = "A/C.3/77/L.12/Rev.1"

@@ -13,6 +13,7 @@ import pytest
 from kg.model import (
     ActorRef,
     CitedKind,
+    CollectiveAddressee,
     Footnote,
     Paragraph,
     ParagraphKind,
@@ -198,7 +199,8 @@ CASES = [
         "honorer pleinement leurs obligations financières ;",
         "urges",
         UNAFRI_TITLE,
-        [],
+        # Members of the Institute, not the Member States of the United Nations (line 1950).
+        [("states-members", "urges", None, None), ("states-members", "calls_upon", None, None)],
         id="IV-10-members-of-the-institute-are-not-member-states",
     ),
     pytest.param(
@@ -221,7 +223,8 @@ CASES = [
         "œuvre intégrale et effective ;",
         "welcomes",
         "",
-        [("member-states", "urges", None, None)],
+        # `et exhorte tous les États parties` (lines 3231-3237): a second addressee.
+        [("member-states", "urges", None, None), ("states-parties", "urges", None, None)],
         id="V-5-engage-instamment",
     ),
     pytest.param(
@@ -265,8 +268,8 @@ CASES = [
         "juridiques qu’ils ont contractées en vertu de ce protocole ;",
         "urges",
         "",
-        [],
-        id="III-5-states-parties-are-not-an-actor",
+        [("states-parties", "urges", None, None)],
+        id="III-5-states-parties-to-the-optional-protocol",
     ),
     pytest.param(
         "2. Invites the Committee on the Peaceful Uses of Outer Space to continue to develop, on "
@@ -344,7 +347,11 @@ def test_mandates_of_corpus_paragraphs(
     assert [
         (m.addressee.code, m.action, m.deliverable, m.due_session) for m in mandates
     ] == expected
-    assert all(m.addressee.kind == "body" and m.span == SPAN for m in mandates)
+    assert all(
+        (isinstance(m.addressee, CollectiveAddressee) or m.addressee.kind == "body")
+        and m.span == SPAN
+        for m in mandates
+    )
 
 
 def test_opening_key_gives_the_action_of_the_opening_verb(resolver: EntityResolver) -> None:
@@ -487,3 +494,303 @@ def test_enrich_text(resolver: EntityResolver) -> None:
     assert enriched.title == text.title and enriched.footnotes == text.footnotes
     assert [p.text for p in enriched.preamble] == [p.text for p in text.preamble]
     assert enrich_text(enriched, resolver, load_instruments()) == enriched
+
+
+# --- issue 10: every mandate ------------------------------------------------------------------
+# Each rule on its real passage (A/77/464, line numbers given); English wording on equivalents of
+# the same passages, as the English versions of these resolutions print them.
+
+UNCAC_TITLE = "Prévention de la corruption ... la Convention des Nations Unies contre la corruption"
+
+
+def _mandates(
+    text: str, key: str, resolver: EntityResolver, language: str = "fr", context: str = ""
+) -> list[tuple]:
+    found = extract_mandates(
+        text, key, SPAN, language, resolver, context=context, instruments=load_instruments()
+    )
+    return [(m.addressee, m.action) for m in found]
+
+
+def test_states_parties_to_a_named_instrument_and_their_pronoun(resolver: EntityResolver) -> None:
+    # Line 3324: the short name `la Convention` is the one the title names.
+    text = (
+        "13. Encourage vivement les États parties à la Convention à continuer de participer "
+        "activement aux activités du Mécanisme d’examen de l’application de la Convention ... et "
+        "les invite à fournir les ressources extrabudgétaires voulues pour contribuer au "
+        "financement du Mécanisme ;"
+    )
+    parties = CollectiveAddressee("states-parties", instrument="uncac")
+    assert _mandates(text, "encourages", resolver, context=UNCAC_TITLE) == [
+        (parties, "encourages"),
+        (parties, "invites"),
+    ]
+    # Line 1394: the instrument named in full.
+    text = (
+        "5. Prie instamment les États parties au Protocole facultatif à la Convention relative aux"
+        " droits de l’enfant, concernant la vente d’enfants, la prostitution des enfants et la "
+        "pornographie mettant en scène des enfants, de respecter les obligations ..."
+    )
+    assert _mandates(text, "urges", resolver) == [
+        (CollectiveAddressee("states-parties", instrument="crc-opsc"), "urges")
+    ]
+    english = (
+        "13. Strongly encourages States parties to the United Nations Convention against "
+        "Corruption to continue to participate actively in the Implementation Review Mechanism"
+    )
+    assert _mandates(english, "encourages", resolver, "en") == [
+        (CollectiveAddressee("states-parties", instrument="uncac"), "encourages")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "language", "expected"),
+    [
+        pytest.param(  # line 552
+            "2. Invite de nouveau les gouvernements à prendre en compte la Déclaration de Kyoto",
+            "invites",
+            "fr",
+            [("governments", "invites")],
+            id="552-governments",
+        ),
+        pytest.param(
+            "2. Again invites Governments to take into consideration the Kyoto Declaration",
+            "invites",
+            "en",
+            [("governments", "invites")],
+            id="governments-en",
+        ),
+        pytest.param(  # lines 1980-1985: all States, then States parties in a second clause
+            "14. Exhorte tous les États qui ne l’ont pas encore fait à envisager de ratifier la "
+            "Convention des Nations Unies contre la criminalité transnationale organisée ..., ou "
+            "d’y adhérer, et engage les États parties qui n’ont pas encore mis en œuvre les "
+            "conventions à informer l’Office des Nations Unies contre la drogue et le crime",
+            "urges",
+            "fr",
+            [("all-states", "urges"), ("states-parties", "calls_upon")],
+            id="1980-all-states",
+        ),
+        pytest.param(
+            "20. Calls upon all States to develop national and local crime prevention plans",
+            "calls_upon",
+            "en",
+            [("all-states", "calls_upon")],
+            id="all-states-en",
+        ),
+        pytest.param(  # line 1970: the NGOs are passed over, the community is not
+            "13. Exhorte tous les États Membres et les organisations non gouvernementales, ainsi "
+            "que la communauté internationale, à continuer d’adopter des mesures pratiques",
+            "urges",
+            "fr",
+            [("member-states", "urges"), ("international-community", "urges")],
+            id="1970-international-community",
+        ),
+        pytest.param(  # line 3987
+            "57. Exhorte la communauté internationale à fournir, entre autres, une assistance "
+            "technique",
+            "urges",
+            "fr",
+            [("international-community", "urges")],
+            id="3987-international-community",
+        ),
+        pytest.param(  # line 3922
+            "54. Demande de nouveau au secteur privé, tant au niveau national qu’au niveau "
+            "international, ..., de rester pleinement engagé dans la lutte contre la corruption",
+            "calls_upon",
+            "fr",
+            [("private-sector", "calls_upon")],
+            id="3922-private-sector",
+        ),
+        pytest.param(
+            "54. Again calls upon the private sector, both at the national and at the "
+            "international levels, to remain fully engaged in the fight against corruption",
+            "calls_upon",
+            "en",
+            [("private-sector", "calls_upon")],
+            id="private-sector-en",
+        ),
+        pytest.param(  # line 3678: `les États` with no qualifier
+            "38. Prie instamment les États d’élaborer, d’appliquer ou de poursuivre ... des "
+            "politiques de lutte contre la corruption",
+            "urges",
+            "fr",
+            [("states", "urges")],
+            id="3678-states",
+        ),
+        pytest.param(  # line 4126: requesting States are not States in general
+            "67. Invite les États requérants à s’assurer que les procédures d’investigation "
+            "voulues ont été engagées",
+            "invites",
+            "fr",
+            [],
+            id="4126-requesting-states-are-not-states",
+        ),
+        pytest.param(  # lines 7262-7270: `et aux États Parties d'en appliquer`
+            "48. Demande aux États Membres d’envisager de ratifier le Protocole contre le trafic "
+            "illicite de migrants par terre, air et mer, ou d’y adhérer et aux États Parties d’en "
+            "appliquer les dispositions, de renforcer la coopération internationale",
+            "calls_upon",
+            "fr",
+            [("member-states", "calls_upon"), ("states-parties", "calls_upon")],
+            id="7262-second-addressee-without-comma",
+        ),
+    ],
+)
+def test_collective_addressees(
+    text: str, key: str, language: str, expected: list[tuple[str, str]], resolver: EntityResolver
+) -> None:
+    found = [(a.code, action) for a, action in _mandates(text, key, resolver, language)]
+    assert found == expected
+
+
+def test_states_members_of_a_body(resolver: EntityResolver) -> None:
+    # Line 1950: the members of the Institute named in the title, not the Member States.
+    text = (
+        "10. Exhorte les États membres de l’Institut qui ne se sont pas acquittés de leurs "
+        "contributions financières annuelles à l’Institut à verser la totalité ..."
+    )
+    assert _mandates(text, "urges", resolver, context=UNAFRI_TITLE) == [
+        (CollectiveAddressee("states-members", body=ActorRef("body", "un-unafri")), "urges")
+    ]
+
+
+def test_pronoun_with_a_stray_space(resolver: EntityResolver) -> None:
+    # Line 6773: `prie celui -ci` as printed (and `celui ‑ci` with a non-breaking hyphen).
+    for pronoun in ("celui -ci", "celui \u2011ci", "celui-ci"):
+        text = (
+            "22. Prend note du lancement de l’initiative GRACE par l’Office des Nations Unies "
+            f"contre la drogue et le crime, et prie {pronoun}, sous réserve de la disponibilité "
+            "de ressources extrabudgétaires, de continuer à élaborer des supports pédagogiques"
+        )
+        assert _mandates(text, "takes_note", resolver) == [
+            (ActorRef("body", "un-unodc"), "requests")
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "context", "expected"),
+    [
+        pytest.param(  # lines 5084-5088: `..., et l'Organisation mondiale de la Santé à faciliter`
+            "20. Invite les États Membres et les autres donateurs à fournir des ressources "
+            "extrabudgétaires à l’Office des Nations Unies contre la drogue et le crime aux fins "
+            "de l’application de la présente résolution, et l’Organisation mondiale de la Santé à"
+            " faciliter la diffusion et l’application des principes approuvés",
+            "invites",
+            "",
+            [(ActorRef("body", "member-states"), "invites"), (ActorRef("body", "who"), "invites")],
+            id="5084-second-addressee-after-the-clause",
+        ),
+        pytest.param(  # lines 6939-6950: `et demande à l'Office`, the Office named in the context
+            "30. Prie les États Membres de resserrer la coopération ..., et demande à l’Office de "
+            "continuer de fournir aux États Membres qui le demandent une assistance technique",
+            "requests",
+            "l’Office des Nations Unies contre la drogue et le crime",
+            [
+                (ActorRef("body", "member-states"), "requests"),
+                (ActorRef("body", "un-unodc"), "calls_upon"),
+            ],
+            id="6939-short-name-after-a",
+        ),
+        pytest.param(  # lines 4261-4266: `ce dernier` is the Group of Twenty
+            "76. Salue l’action menée par le Groupe des Vingt pour combattre la corruption ..., "
+            "prend note avec appréciation des initiatives mentionnées dans le communiqué du "
+            "Sommet du Groupe des Vingt, tenu à Rome les 30 et 31 octobre 2021, et prie "
+            "instamment ce dernier de continuer d’intéresser à ses travaux",
+            "salutes",
+            "",
+            [(ActorRef("body", "g20"), "urges")],
+            id="4261-ce-dernier",
+        ),
+    ],
+)
+def test_named_addressees(
+    text: str, key: str, context: str, expected: list[tuple], resolver: EntityResolver
+) -> None:
+    assert _mandates(text, key, resolver, context=context) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        pytest.param(  # line 635: the Commission's session
+            "8. Prie la Commission pour la prévention du crime et la justice pénale d’approuver à "
+            "sa trente-deuxième session le thème général",
+            "fr",
+            (32, "un-ccpcj"),
+            id="635-commission",
+        ),
+        pytest.param(  # line 641: `lui` is the Assembly
+            "9. Prie le Secrétaire général de lui présenter, à sa soixante-dix-huitième session, "
+            "un rapport sur l’application de la présente résolution.",
+            "fr",
+            (78, "un-ga"),
+            id="641-assembly",
+        ),
+        pytest.param(
+            "8. Requests the Commission on Crime Prevention and Criminal Justice to approve, at "
+            "its thirty-second session, the overall theme",
+            "en",
+            (32, "un-ccpcj"),
+            id="commission-en",
+        ),
+        pytest.param(
+            "9. Requests the Secretary-General to submit to it at its seventy-eighth session a "
+            "report on the implementation of the present resolution.",
+            "en",
+            (78, "un-ga"),
+            id="assembly-en",
+        ),
+    ],
+)
+def test_due_session_of_the_body_named(
+    text: str, language: str, due: tuple[int, str], resolver: EntityResolver
+) -> None:
+    (mandate,) = extract_mandates(text, "requests", SPAN, language, resolver)
+    assert (mandate.due_session, mandate.due_body) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "funding"),
+    [
+        pytest.param(  # lines 574-584
+            "4. Prie la Commission pour la prévention du crime et la justice pénale ... de tenir, "
+            "entre ses sessions, des discussions thématiques ..., sous réserve de la disponibilité"
+            " de ressources extrabudgétaires ;",
+            "fr",
+            "extrabudgetary-resources",
+            id="584-extrabudgetary",
+        ),
+        pytest.param(
+            "4. Requests the Commission on Crime Prevention and Criminal Justice ... to hold "
+            "thematic discussions, subject to the availability of extrabudgetary resources;",
+            "en",
+            "extrabudgetary-resources",
+            id="extrabudgetary-en",
+        ),
+        pytest.param(
+            "9. Requests the Secretary-General to convene the meeting within existing resources;",
+            "en",
+            "existing-resources",
+            id="existing-en",
+        ),
+        pytest.param(
+            "9. Prie le Secrétaire général de convoquer la réunion dans la limite des ressources "
+            "existantes ;",
+            "fr",
+            "existing-resources",
+            id="existing-fr",
+        ),
+        pytest.param(  # line 641: no condition
+            "9. Prie le Secrétaire général de lui présenter, à sa soixante-dix-huitième session, "
+            "un rapport.",
+            "fr",
+            None,
+            id="641-none",
+        ),
+    ],
+)
+def test_funding_condition(
+    text: str, language: str, funding: str | None, resolver: EntityResolver
+) -> None:
+    (mandate,) = extract_mandates(text, "requests", SPAN, language, resolver)
+    assert mandate.funding == funding

@@ -455,6 +455,16 @@ def reference_value(prop: URIRef, value: Node, node: Callable[[IriMinter], URIRe
     return brk
 
 
+def reference_without(prop: URIRef, node: Callable[[IriMinter], URIRef]) -> Break:
+    def brk(_report: Graph, ref: Graph, minter: IriMinter) -> URIRef:
+        focus = node(minter)
+        assert (focus, prop, None) in ref
+        ref.remove((focus, prop, None))
+        return focus
+
+    return brk
+
+
 def l2(report: Graph, _minter: IriMinter) -> URIRef:
     return draft(report, L2)
 
@@ -846,6 +856,14 @@ CASES = [
         reference_value(
             UNKG.closingDate, Literal(dt.date(2022, 1, 1)), lambda m: m.iri(SessionId("un-ga", 77))
         ),
+        from_text=False,
+    ),
+    Case(
+        # A session of another body known only as a deadline may have no date; the
+        # Assembly's sessions are reference data and always have one (issue 10).
+        "session of the Assembly without opening date",
+        "SessionShape",
+        reference_without(UNKG.openingDate, lambda m: m.iri(SessionId("un-ga", 77))),
         from_text=False,
     ),
     Case(

@@ -71,6 +71,8 @@ EXPECTED_NOTATIONS: dict[str, dict[str, str]] = {
         "kind_instrument": "instrument",
     },
     "OpeningPhraseScheme": {},
+    "AddresseeScheme": {},
+    "FundingConditionScheme": {},
     "MandateActionScheme": {},
 }
 

@@ -5,13 +5,16 @@ The reference graph is its own named graph in the store; report graphs point int
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.ids import ActorId, ExternalLinks, IriMinter
 from kg.mapping.terms import add_type, integer, new_graph, session_iri
-from kg.mapping.text import instrument_iri, phrase_iri
+from kg.mapping.text import addressee_concept_iri, funding_iri, instrument_iri, phrase_iri
 from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.parse.mandate_terms import Term, load_addressees, load_funding_conditions
 from kg.parse.phrases import load_phrases
 from kg.reference.states import Body, Group, Names, ReferenceData, State
 from kg.vocab import UNKG
@@ -35,6 +38,8 @@ def map_reference(
     for body in reference.bodies.values():
         _map_body(graph, minter, body)
     _map_phrases(graph, minter)
+    _map_terms(graph, load_addressees(), addressee_concept_iri, minter, UNKG.AddresseeScheme)
+    _map_terms(graph, load_funding_conditions(), funding_iri, minter, UNKG.FundingConditionScheme)
     for session in reference.sessions:
         node = session_iri(minter, "un-ga", session.number)
         add_type(graph, node, UNKG.Session)
@@ -99,6 +104,26 @@ def _map_phrases(graph: Graph, minter: IriMinter) -> None:
             if key in table.keys():  # noqa: SIM118 (a PhraseTable, not a dict)
                 labels.update(table.labels(key))
         for language, label in sorted(labels.items()):
+            graph.add((node, SKOS.prefLabel, Literal(label, lang=language)))
+
+
+def _map_terms(
+    graph: Graph,
+    terms: tuple[Term, ...],
+    iri: Callable[[IriMinter, str], URIRef],
+    minter: IriMinter,
+    scheme: URIRef,
+) -> None:
+    """Collective addressees and funding conditions as SKOS concepts of their scheme; a
+    collective addressee is also an actor (what a mandate's addressee is)."""
+    for term in terms:
+        node = iri(minter, term.key)
+        add_type(graph, node, SKOS.Concept)
+        if scheme == UNKG.AddresseeScheme:
+            add_type(graph, node, UNKG.CollectiveAddressee)
+        graph.add((node, SKOS.inScheme, scheme))
+        graph.add((node, SKOS.notation, Literal(term.key)))
+        for language, label in sorted(term.labels.items()):
             graph.add((node, SKOS.prefLabel, Literal(label, lang=language)))
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.ids import ComponentId, ConceptId, DocumentId, ExpressionId, IriMinter, PartId
+from kg.ids import ActorId, ComponentId, ConceptId, DocumentId, ExpressionId, IriMinter, PartId
 from kg.mapping.terms import (
     actor_iri,
     add_provenance,
@@ -34,6 +34,8 @@ from kg.model import (
     ActorRef,
     Citation,
     CitedKind,
+    CollectiveAddressee,
+    Mandate,
     Paragraph,
     ParagraphKind,
     ResolutionText,
@@ -70,6 +72,22 @@ def phrase_iri(minter: IriMinter, key: str) -> URIRef:
 
 def instrument_iri(minter: IriMinter, code: str) -> URIRef:
     return minter.iri(ConceptId("instrument", code.lower()))
+
+
+def addressee_concept_iri(minter: IriMinter, key: str) -> URIRef:
+    """A collective addressee of kg/reference/data/addressees.tsv (`addressee-states-parties`)."""
+    return minter.iri(ConceptId("addressee", key))
+
+
+def funding_iri(minter: IriMinter, key: str) -> URIRef:
+    """A funding condition of kg/reference/data/funding_conditions.tsv."""
+    return minter.iri(ConceptId("funding", key))
+
+
+def _addressee_iri(minter: IriMinter, addressee: ActorRef | CollectiveAddressee) -> URIRef:
+    if isinstance(addressee, CollectiveAddressee):
+        return addressee_concept_iri(minter, addressee.concept)
+    return actor_iri(minter, addressee)
 
 
 def map_text_body(
@@ -160,14 +178,36 @@ def _map_paragraph(
         item = minter.iri(PartId(frame.component, f"{local}__mandate_{index}"))
         add_type(graph, item, UNKG.Mandate)
         graph.add((node, UNKG.hasMandate, item))
-        graph.add((item, UNKG.addressee, actor_iri(minter, mandate.addressee)))
-        graph.add((item, UNKG.action, phrase_iri(minter, mandate.action)))
-        if mandate.deliverable:
-            graph.add((item, UNKG.deliverable, Literal(mandate.deliverable, lang=frame.language)))
-        if mandate.due_session is not None:
-            graph.add((item, UNKG.dueSession, session_iri(minter, "un-ga", mandate.due_session)))
+        _map_mandate(frame, item, mandate)
         add_provenance(graph, item, mandate.span, frame.expression)
     return node
+
+
+def _map_mandate(frame: TextFrame, item: URIRef, mandate: Mandate) -> None:
+    graph, minter = frame.graph, frame.minter
+    addressee = mandate.addressee
+    graph.add((item, UNKG.addressee, _addressee_iri(minter, addressee)))
+    if isinstance(addressee, CollectiveAddressee):
+        # The instrument of `States parties to the Convention`, the body of `States members of
+        # the Institute`: on the mandate, the concept being shared by every text.
+        if addressee.instrument is not None:
+            scope = instrument_iri(minter, addressee.instrument)
+            graph.add((item, UNKG.addresseeScope, scope))
+        if addressee.body is not None:
+            graph.add((item, UNKG.addresseeScope, actor_iri(minter, addressee.body)))
+    graph.add((item, UNKG.action, phrase_iri(minter, mandate.action)))
+    if mandate.deliverable:
+        graph.add((item, UNKG.deliverable, Literal(mandate.deliverable, lang=frame.language)))
+    if mandate.due_session is not None:
+        body = mandate.due_body or "un-ga"
+        session = session_iri(minter, body, mandate.due_session)
+        graph.add((item, UNKG.dueSession, session))
+        if body != "un-ga":  # sessions of the Assembly are reference data
+            add_type(graph, session, UNKG.Session)
+            graph.add((session, UNKG.sessionNumber, integer(mandate.due_session)))
+            graph.add((session, UNKG.body, minter.iri(ActorId("body", body))))
+    if mandate.funding is not None:
+        graph.add((item, UNKG.fundingCondition, funding_iri(minter, mandate.funding)))
 
 
 def known_citation_dates(texts: Iterable[ResolutionText]) -> dict[str, dt.date]:

@@ -153,16 +153,18 @@ def _conference_body(match: re.Match[str]) -> str | None:
     return "un-cosp-uncac" if (match["sp_fr"] or match["sp_en"]) else "un-cop-untoc"
 
 
-def _find_bodies(text: str) -> list[_BodyMatch]:
+def _find_bodies(text: str, context: str = "") -> list[_BodyMatch]:
     found = [
         _BodyMatch(m.start(), m.end(), _conference_body(m)) for m in _CONFERENCE.finditer(text)
     ]
+    in_context = [_conference_body(m) for m in _CONFERENCE.finditer(context)]
     for match in _BARE_CONFERENCE.finditer(text):
-        # `la résolution 7/5 de la Conférence`: the conference named last before
+        # `la résolution 7/5 de la Conférence`: the conference named last before, in the
+        # paragraph or else in the text's title and preamble (`context`)
         if any(b.start <= match.start() < b.end for b in found):
             continue
-        named = [b for b in found if b.end <= match.start()]
-        found.append(_BodyMatch(match.start(), match.end(), named[-1].code if named else None))
+        named = [b.code for b in found if b.end <= match.start()] or in_context
+        found.append(_BodyMatch(match.start(), match.end(), named[-1] if named else None))
     for match in _NAMED_BODY.finditer(text):
         if any(b.start <= match.start() < b.end for b in found):
             continue
@@ -340,6 +342,7 @@ class _Reader:
     text: str
     lexicon: Lexicon
     footnote_numbers: frozenset[int]
+    context: str = ""  # the title and preamble of the text (see `extract_citations`)
     bodies: list[_BodyMatch] = field(default_factory=list)
     chains: list[_Chain] = field(default_factory=list)
 
@@ -372,7 +375,7 @@ class _Reader:
     # -- reading --
 
     def read(self) -> None:
-        self.bodies = _find_bodies(self.text)
+        self.bodies = _find_bodies(self.text, self.context)
         events: list[tuple[int, str, re.Match[str]]] = [
             (m.start(), "keyword", m) for m in _KEYWORD.finditer(self.text)
         ]
@@ -743,6 +746,8 @@ def extract_citations(
     span: SourceSpan,
     language: str,
     footnote_numbers: frozenset[int] = frozenset(),
+    *,
+    context: str = "",
 ) -> tuple[Citation, ...]:
     """The resolutions, decisions and documents cited in `text` (a paragraph or a footnote).
 
@@ -750,12 +755,13 @@ def extract_citations(
     a number (`76/18742`: resolution 76/187, footnote 42) is removed when what remains is a
     plausible number and the call is one of them. Every citation gets `span`, narrowed to its
     own lines when the text still has the line breaks of the span. Citations come in the order
-    of the text, exact repetitions once.
+    of the text, exact repetitions once. `context` is the text's title and preamble, where
+    `de la Conférence` finds its conference when the paragraph names none.
     """
     lexicon = LEXICONS.get(language)
     if lexicon is None:
         raise ValueError(f"no lexicon for language {language!r}")
-    reader = _Reader(text, lexicon, footnote_numbers)
+    reader = _Reader(text, lexicon, footnote_numbers, context)
     reader.read()
     reader.assign_bodies()
     found: list[tuple[int, Citation]] = []

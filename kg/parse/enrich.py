@@ -81,13 +81,14 @@ def enrich_paragraphs(
                 language,
                 resolver,
                 context=context,
+                instruments=instruments,
             )
             if paragraph.kind is ParagraphKind.OPERATIVE
             else ()
         )
         return replace(
             paragraph,
-            citations=_citations(paragraph, called, language, numbers),
+            citations=_citations(paragraph, called, language, numbers, context),
             instruments=_instruments(paragraph, called, language, instruments, series),
             mandates=mandates,
         )
@@ -104,11 +105,15 @@ def _own_texts(paragraph: Paragraph) -> list[str]:
 
 
 def _citations(
-    paragraph: Paragraph, called: list[Footnote], language: str, numbers: frozenset[int]
+    paragraph: Paragraph,
+    called: list[Footnote],
+    language: str,
+    numbers: frozenset[int],
+    context: str = "",
 ) -> tuple[Citation, ...]:
     found: list[Citation] = []
     for own in _own_texts(paragraph):
-        found.extend(extract_citations(own, paragraph.span, language, numbers))
+        found.extend(extract_citations(own, paragraph.span, language, numbers, context=context))
     for footnote in called:
         found.extend(extract_citations(footnote.text, footnote.span, language))
     return tuple(found)

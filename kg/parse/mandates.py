@@ -42,8 +42,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.model import ActorRef, Mandate, SourceSpan
+from kg.model import ActorRef, CollectiveAddressee, Mandate, SourceSpan
+from kg.parse.instruments import InstrumentTable, fold
 from kg.parse.lexicon import LEXICONS, Lexicon
+from kg.parse.mandate_terms import load_addressees, load_funding_conditions
 from kg.reference.resolver import EntityResolver, normalize_name
 
 __all__ = ["MANDATE_ACTIONS", "extract_mandates"]
@@ -111,8 +113,10 @@ _ADVERB_AFTER = {
     ),
 }
 _CLAUSE_START = r"(?:^\s*(?:\d{1,3}\s*\.\s*)?|[,;:]\s*|\b(?:et|and)\s+)"
+# `celui-ci`, also printed `celui -ci` or `celui ‑ci` (a stray space, a non-breaking hyphen).
 _PRONOUN_AFTER = re.compile(
-    r"(?:à\s+)?(?:celui-ci|celle-ci|ceux-ci|celles-ci|ce\s+dernier|cette\s+dernière|it|them|him|her)\b",
+    r"(?:à\s+)?(?:(?:celui|celle|ceux|celles)\s*[-‐‑]\s*ci|ce\s+dernier|cette\s+dernière"
+    r"|it|them|him|her)\b",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
@@ -120,9 +124,56 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LIST_JOIN = re.compile(
-    rf"\s*(?:,\s*(?:et|and)\s+|,\s*|\s+(?:et|and)\s+|\s+ainsi\s+qu{_APOS}\s*(?:à\s+)?)",
+    rf"\s*(?:,?\s*ainsi\s+qu(?:e\s+|{_APOS}\s*)(?:à\s+|aux\s+)?|,?\s*as\s+well\s+as\s+"
+    rf"|,\s*(?:et|and)\s+|,\s*|\s+(?:et|and)\s+)",
     re.IGNORECASE,
 )
+# A list item that names no actor but only others asked alongside (`les organisations non
+# gouvernementales` in `tous les États Membres et les organisations non gouvernementales, ainsi
+# que la communauté internationale`): skipped when a named addressee follows. It holds no
+# preposition, so the clause of the verb (`à fournir ...`) is never skipped.
+_OTHER_ITEM = {
+    "fr": re.compile(
+        r"(?:les|la|le|l['’]|des|d['’]autres|autres)\s*"
+        r"(?:(?!\b(?:à|de|du|des|d['’]|aux?)\b)[^,;:()])*?(?=,)"
+    ),
+    "en": re.compile(r"(?:the|other)\s+(?:(?!\b(?:to|of|for|with)\b)[^,;:()])*?(?=,)"),
+}
+# Where a collective addressee names its instrument or body: `les États parties à la Convention`,
+# `States parties to the Convention`, `les États membres de l'Institut`.
+_SCOPE_LINK = {
+    "instrument": {"fr": re.compile(r"\s+(?:à|au|aux)\s+"), "en": re.compile(r"\s+to\s+")},
+    "body": {"fr": re.compile(r"\s+(?:de|du|des)\s+"), "en": re.compile(r"\s+of\s+")},
+}
+_ARTICLE = re.compile(r"(?:la\s+|le\s+|les\s+|l['’]\s*|the\s+)?", re.IGNORECASE)
+# A short name of an instrument named before: `la Convention`, `ce protocole`, `the Convention`.
+_SHORT_INSTRUMENT = re.compile(
+    r"(?:la|le|l['’]|ce|cette|the|this)\s*(?P<head>Convention|Protocole|Protocol|Pacte|Covenant)\b",
+    re.IGNORECASE,
+)
+# A second addressee of the same verb, after its clause: `Invite les États Membres ... à fournir
+# ..., et l'Organisation mondiale de la Santé à faciliter ...`, `ou d'y adhérer et aux États
+# Parties d'en appliquer ...`: `et` then a name then the infinitive the verb governs.
+_NEXT_ADDRESSEE = {
+    "fr": re.compile(r"(?:[,;]\s*|\s)et\s+"),
+    "en": re.compile(r"(?:[,;]\s*|\s)and\s+"),
+}
+_INFINITIVE = {
+    "fr": re.compile(r"\s*,?\s*(?:à|de|d['’])\s*(?:\w+\s+)?\w+(?:er|ir|re)\b"),
+    "en": re.compile(r"\s*,?\s*to\s+\w+"),
+}
+# Whose session `à sa trente-deuxième session` is: the Assembly when it is the one addressed in
+# the clause (`de lui présenter, à sa ... session`), else a deliberative body named before it
+# (`dont la Commission ... sera saisie à sa ... session`), else the addressee if it is one
+# (`Prie la Commission ... d'approuver à sa ... session`), else the Assembly.
+_ASSEMBLY_IN_CLAUSE = {
+    "fr": re.compile(r"\blui\b|\bl['’]Assemblée\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:to|by)\s+it\b|\bthe\s+(?:General\s+)?Assembly\b"),
+}
+_DELIBERATIVE = re.compile(
+    r"\b(?:Commission|Conférence|Comité|Conseil|Assemblée|Committee|Conference|Council|Assembly)\b"
+)
+_ASSEMBLY = "un-ga"
 _PRESIDENT = re.compile(r"(?:son\s+président|its\s+President)\b", re.IGNORECASE)
 _PRESIDENT_NAMES = {
     "fr": "Président de l'Assemblée générale",
@@ -295,6 +346,9 @@ def _context_mentions(context: str, resolver: EntityResolver) -> tuple[_Mention,
     return _head_mentions(context, resolver)
 
 
+Addressee = ActorRef | CollectiveAddressee
+
+
 @dataclass
 class _Reader:
     text: str
@@ -303,13 +357,63 @@ class _Reader:
     resolver: EntityResolver
     context: tuple[_Mention, ...] = ()
     mentions: tuple[_Mention, ...] = ()
+    instruments: InstrumentTable | None = None
+    context_text: str = ""
 
     def __post_init__(self) -> None:
         self.mentions = _head_mentions(self.text, self.resolver, self.context)
 
-    def name_at(self, position: int) -> tuple[ActorRef, int] | None:
+    def collective_at(self, position: int) -> tuple[CollectiveAddressee, int] | None:
+        """A collective addressee of the data (`les États parties à la Convention`, `tous les
+        États`, `les gouvernements`) and where it ends, with the instrument or body it names."""
+        for term in load_addressees():
+            pattern = term.wording.get(self.language)
+            match = pattern.match(self.text, position) if pattern is not None else None
+            if match is None:
+                continue
+            end = match.end()
+            link = _SCOPE_LINK.get(term.scope, {}).get(self.language)
+            scoped = link.match(self.text, end) if link is not None else None
+            if scoped is None:
+                return CollectiveAddressee(term.key), end
+            if term.scope == "instrument":
+                found = self.instrument_at(scoped.end())
+                if found is not None:
+                    return CollectiveAddressee(term.key, instrument=found[0]), found[1]
+            else:
+                body = self.name_at(scoped.end())
+                if body is not None and isinstance(body[0], ActorRef):
+                    return CollectiveAddressee(term.key, body=body[0]), body[1]
+            return CollectiveAddressee(term.key), end
+        return None
+
+    def instrument_at(self, position: int) -> tuple[str, int] | None:
+        """The instrument named at `position` (after its article), or the one a short name
+        (`la Convention`, `ce protocole`) stands for: the last named before with that head."""
+        if self.instruments is None:
+            return None
+        start = _ARTICLE.match(self.text, position)
+        at = start.end() if start else position
+        here = self.text[: at + 400]
+        for code, begin, end in self.instruments.matches(here, self.language):
+            if begin == at:
+                return code, end
+        short = _SHORT_INSTRUMENT.match(self.text, position)
+        if short is None:
+            return None
+        head = fold(short["head"])
+        named_before = [
+            code
+            for source in (self.context_text, self.text[:position])
+            for code, _, _ in self.instruments.matches(source, self.language)
+            if fold(self.instruments[code].name(self.language)).startswith(head)
+        ]
+        return (named_before[-1], short.end()) if named_before else None
+
+    def name_at(self, position: int) -> tuple[Addressee, int] | None:
         """The actor named at `position` and where its name ends: a full name, `son
-        président`, or a short form of a body named before (`l'Institut`, `the Committee`)."""
+        président`, a collective addressee (`les États parties`), or a short form of a body
+        named before (`l'Institut`, `the Committee`)."""
         rest = self.text[position : position + 400]
         lead = _LEADING.match(rest)
         offset = lead.end() if lead else 0
@@ -320,16 +424,20 @@ class _Reader:
         full = _longest_name(self.text, position, self.resolver)
         if full is not None:
             return full
-        head = _HEAD.match(self.text, position)
+        collective = self.collective_at(position)
+        if collective is not None:
+            return collective
+        head = _HEAD.match(self.text, position + offset)  # after `à` (`demande à l'Office`)
         if head is None:
             return None
         earlier = tuple(m for m in self.mentions if m.end <= head.start("head"))
         short = _abbreviation(self.text, head.start("head"), (*self.context, *earlier))
         return (short.actor, short.end) if short is not None else None
 
-    def names_at(self, position: int) -> tuple[list[ActorRef], int]:
-        """A list of actors (`A, B et C`): as many as resolve, and where the last ends."""
-        actors: list[ActorRef] = []
+    def names_at(self, position: int) -> tuple[list[Addressee], int]:
+        """A list of actors (`A, B et C`): as many as resolve, and where the last ends; an item
+        naming no actor is passed over when an actor follows it (`_OTHER_ITEM`)."""
+        actors: list[Addressee] = []
         end = position
         while True:
             found = self.name_at(end)
@@ -337,13 +445,38 @@ class _Reader:
                 break
             actors.append(found[0])
             end = found[1]
-            join = _LIST_JOIN.match(self.text, end)
-            if join is None or self.name_at(join.end()) is None:
+            join = self._next_item(end)
+            if join is None:
                 break
-            end = join.end()
+            end = join
         return actors, end
 
-    def last_mentioned(self, position: int) -> list[ActorRef]:
+    def _next_item(self, end: int) -> int | None:
+        """Where the next named item of a list begins, or None when the list ends at `end`."""
+        join = _LIST_JOIN.match(self.text, end)
+        if join is None:
+            return None
+        if self.name_at(join.end()) is not None:
+            return join.end()
+        other = _OTHER_ITEM[self.language].match(self.text, join.end())
+        if other is None:
+            return None
+        after = _LIST_JOIN.match(self.text, other.end())
+        if after is None or self.name_at(after.end()) is None:
+            return None
+        return after.end()
+
+    def later_addressees(self, start: int, end: int) -> list[Addressee]:
+        """Addressees of the same verb after its clause (`..., et l'Organisation mondiale de la
+        Santé à faciliter ...`), between `start` and `end`."""
+        found: list[Addressee] = []
+        for join in _NEXT_ADDRESSEE[self.language].finditer(self.text, start, end):
+            named = self.names_at(join.end())
+            if named[0] and _INFINITIVE[self.language].match(self.text, named[1]):
+                found.extend(named[0])
+        return found
+
+    def last_mentioned(self, position: int) -> list[Addressee]:
         """The actor named last before `position` in the paragraph (for `celui-ci`, `lui`)."""
         before = [m for m in self.mentions if m.end <= position]
         return [before[-1].actor] if before else []
@@ -361,15 +494,49 @@ def _deliverable(clause: str, language: str) -> str | None:
     return _tidy(nouns[0].group(0)) if nouns else None
 
 
-def _due_session(clause: str, lexicon: Lexicon) -> int | None:
-    """The first session the clause names, unless it is that of something already done
-    (`la résolution adoptée par la Conférence ... à sa sixième session`)."""
+def _due_session(clause: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The first session the clause names and where it is printed, unless it is that of
+    something already done (`la résolution adoptée par la Conférence ... à sa sixième
+    session`)."""
     for match in _SESSION[lexicon.language].finditer(clause):
         if _PAST.search(clause, 0, match.start()):
             continue
         value = lexicon.ordinal_value(match["ordinal"])
         if value is not None:
-            return value
+            return value, match.start()
+    return None
+
+
+def _session_body(
+    reader: _Reader, clause_start: int, session_at: int, addressee: Addressee, named: str
+) -> str:
+    """Whose session a due session is (see `_ASSEMBLY_IN_CLAUSE`): `named` is the addressee
+    as printed, `clause_start` and `session_at` positions in the paragraph."""
+    before = reader.text[clause_start:session_at]
+    assembly = [m.end() for m in _ASSEMBLY_IN_CLAUSE[reader.language].finditer(before)]
+    bodies = [
+        (m.end - clause_start, m.actor.code)
+        for m in reader.mentions
+        if clause_start <= m.start
+        and m.end <= session_at
+        and _DELIBERATIVE.match(reader.text, m.start)
+    ]
+    last_assembly = assembly[-1] if assembly else -1
+    if bodies and bodies[-1][0] > last_assembly:
+        return bodies[-1][1]
+    if last_assembly >= 0:
+        return _ASSEMBLY
+    if isinstance(addressee, ActorRef) and addressee.kind == "body" and _DELIBERATIVE.search(named):
+        return addressee.code
+    return _ASSEMBLY
+
+
+def _funding(clause: str, language: str) -> str | None:
+    """The funding condition the clause states (`sous réserve de ressources extrabudgétaires`)."""
+    for term in load_funding_conditions():
+        pattern = term.wording.get(language)
+        if pattern is not None and pattern.search(clause):
+            return term.key
     return None
 
 
@@ -392,6 +559,7 @@ def extract_mandates(
     resolver: EntityResolver,
     *,
     context: str = "",
+    instruments: InstrumentTable | None = None,
 ) -> tuple[Mandate, ...]:
     """The mandates of one operative paragraph (see the module docstring for the rules).
 
@@ -399,15 +567,18 @@ def extract_mandates(
     ...), or None if it is not known; it gives the action of the opening verb. `context` is
     text the paragraph may refer back to with a short name (the title and preamble of its
     resolution): `Encourage l'Institut` is the United Nations African Institute named there.
+    `instruments` names the instruments of `les États parties à la Convention ...`.
     """
     lexicon = LEXICONS.get(language)
     if lexicon is None or language not in _VERBS:
         raise ValueError(f"no mandate verbs for language {language!r}")
     known = _context_mentions(context, resolver) if context else ()
-    reader = _Reader(text, language, lexicon, resolver, known)
+    reader = _Reader(
+        text, language, lexicon, resolver, known, instruments=instruments, context_text=context
+    )
     verbs = _find_verbs(text, language, opening_key)
     mandates: list[Mandate] = []
-    previous: list[ActorRef] = []
+    previous: list[Addressee] = []
     for index, verb in enumerate(verbs):
         clause_end = verbs[index + 1].start if index + 1 < len(verbs) else len(text)
         demonstrative = _PRONOUN_AFTER.match(text, verb.end)
@@ -421,18 +592,29 @@ def extract_mandates(
             actors, addressee_end = reader.names_at(verb.end)
         if not actors:
             continue
+        actors = actors + [
+            a for a in reader.later_addressees(addressee_end, clause_end) if a not in actors
+        ]
         previous = actors
         clause = text[addressee_end:clause_end]
         deliverable = _deliverable(clause, language)
         due = _due_session(clause, lexicon)
+        funding = _funding(clause, language)
         where = _line_span(text, verb.start, clause_end, span)
+        named = text[verb.end : addressee_end]
         mandates.extend(
             Mandate(
                 addressee=actor,
                 action=verb.action,
                 span=where,
                 deliverable=deliverable,
-                due_session=due,
+                due_session=due[0] if due else None,
+                due_body=(
+                    _session_body(reader, addressee_end, addressee_end + due[1], actor, named)
+                    if due
+                    else None
+                ),
+                funding=funding,
             )
             for actor in actors
         )
