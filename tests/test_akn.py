@@ -7,6 +7,8 @@ Golden values read in the documents:
 - kg/data/A_77_464.fr.txt line 2138: text V opens its preamble with `Rappelant ses résolutions
   54/205 du 22 décembre 1999, 55/61 ...`; lines 2162-2164 call footnote 6 (`corruption6`),
   whose text (line 2222) is `Nations Unies, Recueil des Traités, vol. 2349, no 42146.`
+- tests/fixtures/corpus/fr/A_RES_77_30.fr.txt lines 57-58 (constructed French version of
+  A/RES/77/30): `45e séance plénière`, `6 décembre 2022`.
 - tests/fixtures/corpus/A_RES_73_6.en.txt lines 290-291: `26th plenary meeting`,
   `26 October 2018`; line 14: adopted on 26 October 2018; line 8: issued 31 October 2018.
 """
@@ -75,6 +77,19 @@ def english_build(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="module")
+def bilingual_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[AknFile]]:
+    """A/RES/77/30 in English and French, and the two French drafts (constructed fixtures)."""
+    root = tmp_path_factory.mktemp("bilingual-build")
+    settings = Settings(store=root / "store", exports=root / "exports")
+    files = [CORPUS / "en" / "A_RES_77_30.en.txt", *sorted((CORPUS / "fr").glob("*.txt"))]
+    build(read_sources(files), settings)
+    with open_store(settings.store) as store:
+        exported = akn_files(store)
+        _round_trip(store, exported)
+        yield exported
+
+
+@pytest.fixture(scope="module")
 def sample_store(sample_build: Settings) -> Iterator[ox.Store]:
     with open_store(sample_build.store) as store:
         yield store
@@ -112,6 +127,27 @@ def test_every_sample_export_validates(schema: etree.XMLSchema, sample_files: li
 def test_every_english_export_validates(schema: etree.XMLSchema, english_files: list[AknFile]):
     assert [f.name for f in english_files] == ENGLISH_FILES
     assert _invalid(schema, english_files) == {}
+
+
+def test_two_language_versions_name_their_files(
+    schema: etree.XMLSchema, bilingual_files: list[AknFile]
+):
+    """A work held in two languages gets the language in its file names; each validates and
+    prints its closing lines in its own language."""
+    assert [f.name for f in bilingual_files] == [
+        "A-C.3-77-L.30-Rev.1.xml",
+        "A-C.3-77-L.7-Rev.1.xml",
+        "A-RES-77-30.eng.xml",
+        "A-RES-77-30.fra.xml",
+    ]
+    assert _invalid(schema, bilingual_files) == {}
+    french = etree.fromstring(bilingual_files[3].content)
+    expression = french.find(".//a:FRBRExpression/a:FRBRthis", NS).get("value")
+    assert expression == "https://w3id.org/unkg/akn/un/doc/A-RES-77-30/fra/!main"
+    lines = [
+        " ".join("".join(p.itertext()).split()) for p in french.findall(".//a:conclusions/a:p", NS)
+    ]
+    assert lines == ["45e séance plénière", "6 décembre 2022"]
 
 
 def test_the_schema_rejects_a_broken_export(schema: etree.XMLSchema, sample_files: list[AknFile]):
