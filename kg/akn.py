@@ -8,7 +8,15 @@ recommends (`resolutionDraft`, one file per text: `A-77-464-V.xml`).
 Mapping (AKN element <- graph):
 - `meta/identification`: FRBR work / expression / manifestation IRIs minted by kg.ids (the text
   is a component: `FRBRthis` is `{work}/!main` or `{report}/!draftResolution_V`, `FRBRuri` the
-  document), `FRBRdate` from the dates the graph holds, `FRBRauthor` the body of the work.
+  document), `FRBRdate` from the dates the graph holds (`adoption` of a resolution, `issue` of
+  a draft or of a language version, `adoptionByCommittee` of a recommended text's draft; a date
+  the graph lacks is `9999-12-31` named `unknown`, since the schema requires one), `FRBRauthor`
+  the body of the work. The manifestation (this XML, `{expression}/!{component}.xml`) carries
+  the expression's date, not the time of the export, so that an export is reproducible; its
+  author and every `source` is `#unkg`, this dataset (`{base}/dataset`).
+- File names: the symbol's IRI segment, with the recommended text's numeral (`-V`, from the
+  component's name as kg.ids parses it), and with the language when the store holds the work
+  in several (`.fra`).
 - `meta/references`: `TLCOrganization` for bodies and States, `TLCEvent` for sessions and
   meetings, `TLCConcept` for opening phrases and instruments; `showAs` is their label in the
   text's language.
@@ -31,7 +39,7 @@ import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -377,7 +385,7 @@ def list_texts(
 
 
 def _with_name(entry: TextEntry, name: str) -> TextEntry:
-    return TextEntry(**{**entry.__dict__, "file_name": name})
+    return replace(entry, file_name=name)
 
 
 def _why_no_text(store: ox.Store, symbol: str) -> str:

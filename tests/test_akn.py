@@ -20,6 +20,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
@@ -32,6 +33,7 @@ from kg.akn import (
     CLOSING_WORDING,
     AknFile,
     UnknownDocumentError,
+    _frbr_dates,
     akn_document,
     akn_files,
     write_files,
@@ -355,6 +357,23 @@ def test_akn_document_for_a_server(sample_store: ox.Store, sample_files: list[Ak
         akn_document(sample_store, "A/77/464")
     with pytest.raises(UnknownDocumentError, match="no document with this symbol"):
         akn_document(sample_store, "A/RES/1/1")
+    # A symbol is a bound value, never SPARQL text.
+    with pytest.raises(UnknownDocumentError, match="no document with this symbol"):
+        akn_document(sample_store, 'A/77/464" || true) } #')
+
+
+def test_dates_the_graph_lacks_are_named_unknown():
+    """FRBR requires a date; one the graph does not hold is never guessed."""
+    recommended = SimpleNamespace(entry=SimpleNamespace(kind="recommended"), work={})
+    assert _frbr_dates(recommended) == (("9999-12-31", "unknown"), ("9999-12-31", "unknown"))
+    year_only = SimpleNamespace(
+        entry=SimpleNamespace(kind="resolution"), work={"workDate": "2022", "issued": None}
+    )
+    assert _frbr_dates(year_only)[0] == ("9999-12-31", "unknown")  # a gYear is no date
+    draft = SimpleNamespace(
+        entry=SimpleNamespace(kind="draft"), work={"workDate": "2022-11-30", "issued": None}
+    )
+    assert _frbr_dates(draft) == (("2022-11-30", "issue"), ("2022-11-30", "issue"))
 
 
 def _kg(*args: str) -> subprocess.CompletedProcess[str]:
