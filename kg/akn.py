@@ -917,15 +917,20 @@ def akn_document(
 
 
 def write_files(files: Iterable[AknFile], out: Path) -> list[Path]:
-    """Write every file or none: all into a staging directory first, then moved in place."""
+    """Write every file or none: all into a staging directory first, then moved in place (a
+    new directory is renamed into place whole; in an existing one each file replaces its
+    namesake atomically)."""
     files = list(files)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise KgError(f"{out}: exists and is not a directory (--out)")
     fresh = not out.exists()
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{out.name}.akn-", dir=out if not fresh else out.parent)
-    )
+    staging: Path | None = None
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{out.name}.akn-", dir=out.parent if fresh else out)
+        )
         for item in files:
             (staging / item.name).write_bytes(item.content)
         if fresh:
@@ -933,7 +938,9 @@ def write_files(files: Iterable[AknFile], out: Path) -> list[Path]:
         else:
             for item in files:
                 (staging / item.name).replace(out / item.name)
+    except OSError as error:
+        raise KgError(f"{out}: cannot write the XML files: {error}") from error
     finally:
-        if staging.exists():
+        if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return [out / item.name for item in files]

@@ -39,6 +39,7 @@ from kg.akn import (
     write_files,
 )
 from kg.build import Settings, build, read_sources
+from kg.errors import KgError
 from kg.parse.lexicon import LEXICONS
 from kg.store import open_store, run_query
 
@@ -409,6 +410,8 @@ def test_write_files_replaces_in_an_existing_directory(sample_files: list[AknFil
     assert [p.name for p in written] == SAMPLE_FILES[:2]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*SAMPLE_FILES[:2], "keep.txt"])
     assert written[0].read_bytes() == sample_files[0].content
+    with pytest.raises(KgError, match="is not a directory"):
+        write_files(sample_files, tmp_path / "keep.txt")
 
 
 # --- closing lines ------------------------------------------------------------------------------
