@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import sys
+import time
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +27,7 @@ from rich.table import Table
 from kg import build as pipeline
 from kg import fetch as ods
 from kg import push as gsp
+from kg.akn import akn_files, write_files
 from kg.docs import write_ontology_docs
 from kg.doctypes import document_type_of
 from kg.errors import KgError, QueryError, ShapeViolationError
@@ -405,6 +407,32 @@ def push(
             f"in {result.requests} request(s), {result.seconds:.2f}s; counts verified",
             markup=False,
             soft_wrap=True,
+        )
+
+
+@app.command("export-akn")
+def export_akn(
+    symbols: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Document symbols (default: every text in the store).", show_default=False
+        ),
+    ] = None,
+    *,
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the XML files.")],
+    store: StoreOption = pipeline.Settings.store,
+    base: Annotated[str, typer.Option(help="Base IRI the store was built with.")] = DEFAULT_BASE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Write resolutions, drafts and recommended texts as Akoma Ntoso 3.0 XML (all or none)."""
+    started = time.perf_counter()
+    with open_store(store) as opened:
+        files = akn_files(opened, symbols or None, IriMinter(base))
+    written = write_files(files, out_dir)
+    if not quiet:
+        seconds = time.perf_counter() - started
+        out.print(
+            f"{len(written)} file(s) in {out_dir} ({seconds:.2f}s)", markup=False, soft_wrap=True
         )
 
 

@@ -16,6 +16,7 @@ document's IRIs are derived from its symbol (and language) alone, never from a d
 | document (work)   | {base}/akn/un/doc/{symbol}                                        |
 | expression        | {work}/{language}   (language: ISO 639-2/T, `fra`)                |
 | component         | {work or expression}/!{name}  (`!main`, `!draftResolution_V`)     |
+| manifestation     | {expression or its component}.xml (`.../eng/!main.xml`: AKN XML)  |
 | part              | {work, expression or component}#{local}  (para_3, ftn_12 ...)     |
 | concept           | {base}/akn/ontology/concept/un/{scheme}-{key}  (phrase-requests)  |
 | named graph       | {base}/graph/{symbol}/{language}  (service graphs: graph/ontology) |
@@ -257,6 +258,28 @@ class ComponentId:
         return f"{self.owner.path()}/!{self.name}"
 
 
+MANIFESTATION_FORMATS = ("xml",)
+
+
+@dataclass(frozen=True)
+class ManifestationId:
+    """A file form of an expression or of a component of one (AKN's FRBR manifestation):
+    `{owner}.{format}` (`.../A-RES-73-6/eng/!main.xml`, the Akoma Ntoso XML of kg.akn).
+    Only a language version has a manifestation, so the suffix never follows a symbol."""
+
+    owner: ExpressionId | ComponentId
+    format: str = "xml"
+
+    def __post_init__(self) -> None:
+        if self.format not in MANIFESTATION_FORMATS:
+            raise IdentifierError(f"unknown manifestation format {self.format!r}")
+        if isinstance(self.owner, ComponentId) and not isinstance(self.owner.owner, ExpressionId):
+            raise IdentifierError("a manifestation is of an expression or of its component")
+
+    def path(self) -> str:
+        return f"{self.owner.path()}.{self.format}"
+
+
 @dataclass(frozen=True)
 class PartId:
     """A node inside a document, expression or component: `{owner}#{local}`.
@@ -374,6 +397,7 @@ Identifier = (
     | DocumentId
     | ExpressionId
     | ComponentId
+    | ManifestationId
     | PartId
     | ConceptId
     | GraphId
@@ -414,6 +438,9 @@ _DOC = re.compile(
     r"^akn/un/doc/(?P<symbol>[^/#!]+)(?:/(?P<lang>[a-z]{3}))?"
     r"(?:/!(?P<component>[A-Za-z][A-Za-z0-9_]*))?(?:#(?P<local>.+))?$"
 )
+_MANIFESTATION = re.compile(
+    r"^(?P<owner>akn/un/doc/[^/#!]+/[a-z]{3}(?:/![A-Za-z][A-Za-z0-9_]*)?)\.(?P<format>[a-z]+)$"
+)
 _CONCEPT = re.compile(r"^akn/ontology/concept/un/(?P<scheme>[a-z0-9]+)-(?P<key>[a-z0-9_\-]+)$")
 _GRAPH = re.compile(r"^graph/(?P<symbol>[^/#]+)(?:/(?P<lang>[a-z]{3}))?$")
 _SERVICE = re.compile(
@@ -436,6 +463,11 @@ def _parse_path(path: str) -> Identifier:
         if match["number"] is None:
             return SessionId(match["body"], int(match["session"]))
         return MeetingId(match["body"], int(match["session"]), int(match["number"]))
+    if match := _MANIFESTATION.match(path):
+        owner_id = _parse_path(match["owner"])
+        if not isinstance(owner_id, ExpressionId | ComponentId):
+            raise IdentifierError(f"not an IRI this service mints: {path}")
+        return ManifestationId(owner_id, match["format"])
     if match := _DOC.match(path):
         owner: DocumentId | ExpressionId | ComponentId = DocumentId(decode_symbol(match["symbol"]))
         if match["lang"]:

@@ -16,6 +16,7 @@ from kg.ids import (
     GraphId,
     IdentifierError,
     IriMinter,
+    ManifestationId,
     MeetingId,
     PartId,
     ServiceId,
@@ -63,8 +64,19 @@ recorded = st.builds(
     symbols,
     st.integers(1, 3),
 )
+# A manifestation (kg.akn's XML) is of a language version or of a component of one.
+manifestations = st.builds(
+    ManifestationId,
+    st.one_of(
+        expressions,
+        st.builds(
+            ComponentId, expressions, st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,20}", fullmatch=True)
+        ),
+    ),
+)
 identifiers = st.one_of(
     actors,
+    manifestations,
     st.builds(SessionId, codes, st.integers(1, 200)),
     meetings,
     documents,
@@ -201,3 +213,19 @@ def test_malformed_identifiers_are_refused(make: object) -> None:
 def test_foreign_and_old_iris_are_refused(iri: str) -> None:
     with pytest.raises(IdentifierError):
         MINTER.parse(iri)
+
+
+def test_manifestations_of_a_text() -> None:
+    """The AKN XML of a recommended text and of an adopted resolution (kg.akn's FRBRthis)."""
+    report = ExpressionId(DocumentId("A/77/464"), "fra")
+    text = ManifestationId(ComponentId(report, "draftResolution_V"))
+    assert str(MINTER.iri(text)) == (
+        "https://example.org/kg/akn/un/doc/A-77-464/fra/!draftResolution_V.xml"
+    )
+    assert str(MINTER.iri(ManifestationId(report))) == (
+        "https://example.org/kg/akn/un/doc/A-77-464/fra.xml"
+    )
+    with pytest.raises(IdentifierError):
+        ManifestationId(ComponentId(DocumentId("A/77/464"), "main"))  # a work has no file form
+    with pytest.raises(IdentifierError):
+        ManifestationId(report, "pdf")
