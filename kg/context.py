@@ -1,0 +1,69 @@
+"""What every document of a build is read, mapped and validated with, loaded once per process.
+
+The reference data (States, groups, bodies, sessions), the instruments table, the reference
+graph mapped from them and the ontology are the same for every document of a build with a given
+base IRI. The build's worker processes and the calling process each load them once (the cache
+below) instead of receiving them with every document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph
+from rdflib.compare import to_canonical_graph
+
+from kg.ids import DEFAULT_BASE, GraphId, IriMinter
+from kg.mapping import map_reference
+from kg.parse.instruments import InstrumentTable, load_instruments
+from kg.reference.resolver import EntityResolver
+from kg.reference.states import ReferenceData, load_reference_data
+from kg.store import GraphData
+from kg.vocab import ontology_path
+
+REFERENCE_GRAPH = "reference"
+ONTOLOGY_GRAPH = "ontology"  # the ontology travels with the data: queries read concept notations
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per base and process
+class Reference:
+    base: str
+    minter: IriMinter
+    data: ReferenceData
+    instruments: InstrumentTable
+    resolver: EntityResolver
+    graph: Graph  # the reference graph, what each document's SHACL validation sees with it
+    graphs: tuple[GraphData, ...]  # ontology and reference: stored beside the documents
+
+
+@cache
+def load_reference(base: str = DEFAULT_BASE) -> Reference:
+    minter = IriMinter(base)
+    data = load_reference_data()
+    instruments = load_instruments()
+    graph = map_reference(data, minter, instruments)
+    graphs = (
+        GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), ontology_ntriples(minter)),
+        GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), ntriples(graph)),
+    )
+    return Reference(base, minter, data, instruments, EntityResolver(data), graph, graphs)
+
+
+def ontology_ntriples(minter: IriMinter) -> bytes:
+    """The ontology with its blank nodes (OWL unions, lists) turned into stable IRIs.
+
+    Oxigraph relabels blank nodes at random on load, which would make every dump differ; the
+    canonical labelling of rdflib.compare gives the same labels for the same graph, and
+    skolemising them under our base keeps the dumps byte-identical from one build to the next.
+    """
+    ontology = Graph()
+    ontology.parse(ontology_path(), format="turtle")
+    canonical = to_canonical_graph(ontology)
+    return ntriples(canonical.skolemize(authority=minter.base + "/", basepath=".well-known/genid/"))
+
+
+def ntriples(graph: Graph) -> bytes:
+    data = graph.serialize(format="nt", encoding="utf-8")
+    assert isinstance(data, bytes)
+    return data
