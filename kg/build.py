@@ -129,6 +129,7 @@ class Checked:
     report: ValidationReport
     unreadable: tuple[tuple[str, InputError], ...]  # (source name, why), in input order
     reference: Reference
+    stored: tuple[DocumentGraph, ...] = ()  # documents of the store that stay (kg add)
 
 
 def sample_source() -> Source:
@@ -277,11 +278,14 @@ def check(
     sources: Sequence[Source],
     settings: Settings,
     workers: Workers,
+    *,
     progress: Progress | None = None,
     times: StageTimes | None = None,
+    stored: Sequence[DocumentGraph] = (),
 ) -> Checked:
     """Read, map and validate every source; nothing is raised for a bad document (see
-    `settle`), so that `kg validate` can show them all."""
+    `settle`), so that `kg validate` can show them all. The `stored` documents of a store take
+    part in the rules across documents, except those a source replaces (same named graph)."""
     say = progress or _silent
     times = times or StageTimes()
     reference = load_reference(settings.base)
@@ -302,11 +306,13 @@ def check(
     unreadable.sort(key=lambda entry: position[entry[0]])
     accepted = [pair for i, pair in enumerate(accepted) if i not in conflicts]
     graphs = [graph for _, graph in accepted]
+    replaced = {graph.name for graph in graphs}
+    stored = [graph for graph in stored if graph.name not in replaced]
     with times.stage("validate"):
-        report = validate(graphs, reference, workers, _counter("validate", len(graphs), say))
-    return Checked(
-        tuple(d for d, _ in accepted), tuple(graphs), report, tuple(unreadable), reference
-    )
+        done = _counter("validate", len(graphs), say)
+        report = validate(graphs, reference, workers, done, stored)
+    documents = tuple(d for d, _ in accepted)
+    return Checked(documents, tuple(graphs), report, tuple(unreadable), reference, tuple(stored))
 
 
 def settle(checked: Checked, keep_going: bool) -> tuple[Checked, tuple[Rejected, ...]]:
@@ -331,7 +337,7 @@ def settle(checked: Checked, keep_going: bool) -> tuple[Checked, tuple[Rejected,
                 rejected.append(_rejected_for(graph.source, blocking))
         left = [i for i, g in enumerate(kept.graphs) if g.source not in failed]
         graphs = tuple(kept.graphs[i] for i in left)
-        across = validate_across(graphs, kept.reference)
+        across = validate_across([*kept.stored, *graphs], kept.reference)
         own = tuple(
             v for v in report.violations if v.document is not None and v.document not in failed
         )
@@ -339,7 +345,8 @@ def settle(checked: Checked, keep_going: bool) -> tuple[Checked, tuple[Rejected,
         report = ValidationReport(
             not any(v.blocking for v in violations), violations, across.derived
         )
-        kept = Checked(tuple(kept.documents[i] for i in left), graphs, report, (), kept.reference)
+        documents = tuple(kept.documents[i] for i in left)
+        kept = Checked(documents, graphs, report, (), kept.reference, kept.stored)
         blocking = [v for v in report.violations if v.blocking]
     return kept, tuple(rejected)
 
@@ -358,32 +365,55 @@ def build(
     say = progress or _silent
     times = StageTimes()
     with Workers(min(settings.jobs, len(sources))) as workers:
-        checked = check(sources, settings, workers, say, times)
+        checked = check(sources, settings, workers, progress=say, times=times)
     kept, rejected = settle(checked, settings.keep_going)
     warnings = parse_warnings(kept.documents)
     warnings += tuple(str(v) for v in kept.report.violations if not v.blocking)
     if not kept.graphs:  # everything was rejected: the store and the dumps stay as they were
         return BuildResult((), warnings, 0, (), times.seconds, rejected)
     with store_lock(settings.store, settings.lock_timeout, lambda why: say(Step(why))):
-        with times.stage("load"):
-            say(Step("load"))
-            documents = [GraphData(graph.name, graph.ntriples) for graph in kept.graphs]
-            graphs = [*kept.reference.graphs, *documents, *kept.report.derived]
-            staged = stage_store(settings.store, graphs)
-        try:
-            with times.stage("dump"):
-                say(Step("dump"))
-                sources_built = [graph.source for graph in kept.graphs]
-                files_ = _dump(staged, settings, kept.reference.minter, sources_built)
-        except BaseException:
-            staged.discard()
-            raise
-        # Only now does anything visible change: the store, then the dumps, each by renames.
-        staged.commit()
-        files_.commit()
-    return BuildResult(
-        kept.documents, warnings, staged.quads, files_.dumps, times.seconds, rejected
-    )
+        quads, dumps = write_store(
+            settings, kept.reference, kept.graphs, kept.report, times=times, say=say
+        )
+    return BuildResult(kept.documents, warnings, quads, dumps, times.seconds, rejected)
+
+
+SOURCES_FILE = "unkg-sources.tsv"  # in the store: the file each document graph was read from
+
+
+def write_store(
+    settings: Settings,
+    reference: Reference,
+    documents: Sequence[DocumentGraph],
+    report: ValidationReport,
+    *,
+    times: StageTimes,
+    say: Progress,
+) -> tuple[int, tuple[DumpFile, ...]]:
+    """Stage the store (reference, documents, derived graphs) and the dumps, then put both in
+    place; the caller holds the store's lock. The number of quads and the dumps."""
+    with times.stage("load"):
+        say(Step("load"))
+        stored = [GraphData(graph.name, graph.ntriples) for graph in documents]
+        staged = stage_store(settings.store, [*reference.graphs, *stored, *report.derived])
+    try:
+        listing = "".join(f"{g.name}\t{g.source}\n" for g in sorted(documents, key=_by_name))
+        (staged.staging / SOURCES_FILE).write_text(listing, encoding="utf-8")
+        with times.stage("dump"):
+            say(Step("dump"))
+            sources = [graph.source for graph in documents]
+            files_ = _dump(staged, settings, reference.minter, sources)
+    except BaseException:
+        staged.discard()
+        raise
+    # Only now does anything visible change: the store, then the dumps, each by renames.
+    staged.commit()
+    files_.commit()
+    return staged.quads, files_.dumps
+
+
+def _by_name(graph: DocumentGraph) -> str:
+    return graph.name
 
 
 def _dump(

@@ -38,6 +38,7 @@ from rich.text import Text
 from kg import build as pipeline
 from kg import fetch as ods
 from kg import push as gsp
+from kg import update
 from kg.docs import write_ontology_docs
 from kg.doctypes import document_type_of
 from kg.errors import InputError, KgError, QueryError, ShapeViolationError, SourceLocation
@@ -102,6 +103,35 @@ JobsOption = Annotated[
 ]
 
 
+LockTimeoutOption = Annotated[
+    float,
+    typer.Option(min=0, help="Seconds to wait while another command changes the store."),
+]
+
+
+ExportsOption = Annotated[Path, typer.Option(help="Directory for the dumps.")]
+BaseOption = Annotated[str, typer.Option(help="Base IRI of minted identifiers.")]
+
+
+def _settings(
+    store: Path,
+    exports: Path,
+    base: str,
+    *,
+    jobs: int = 1,
+    lock_timeout: float,
+    keep_going: bool = False,
+) -> pipeline.Settings:
+    return pipeline.Settings(
+        base=base,
+        store=store,
+        exports=exports,
+        jobs=jobs or default_jobs(),
+        keep_going=keep_going,
+        lock_timeout=lock_timeout,
+    )
+
+
 class _RateColumn(ProgressColumn):
     """Documents per second of a stage."""
 
@@ -150,10 +180,8 @@ def build(
     files: FilesArgument = None,
     *,
     store: StoreOption = pipeline.Settings.store,
-    exports: Annotated[Path, typer.Option(help="Directory for the dumps.")] = (
-        pipeline.Settings.exports
-    ),
-    base: Annotated[str, typer.Option(help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
+    exports: ExportsOption = pipeline.Settings.exports,
+    base: BaseOption = DEFAULT_BASE,
     jobs: JobsOption = 0,
     keep_going: Annotated[
         bool,
@@ -161,21 +189,13 @@ def build(
             "--keep-going", help="Build the documents that pass; one line per one rejected."
         ),
     ] = False,
-    lock_timeout: Annotated[
-        float,
-        typer.Option(min=0, help="Seconds to wait while another command changes the store."),
-    ] = pipeline.Settings.lock_timeout,
+    lock_timeout: LockTimeoutOption = pipeline.Settings.lock_timeout,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Parse, map, validate, load the store and write the dumps (all or nothing, unless
     --keep-going). FILES may be folders: their .txt and .pdf files are read."""
-    settings = pipeline.Settings(
-        base=base,
-        store=store,
-        exports=exports,
-        jobs=jobs or default_jobs(),
-        keep_going=keep_going,
-        lock_timeout=lock_timeout,
+    settings = _settings(
+        store, exports, base, jobs=jobs, lock_timeout=lock_timeout, keep_going=keep_going
     )
     sources = _sources(files, quiet)
     with _ProgressDisplay(quiet) as progress:
@@ -208,7 +228,7 @@ def validate(
     settings = pipeline.Settings(jobs=jobs or default_jobs())
     sources = _sources(files, quiet)
     with Workers(min(settings.jobs, len(sources))) as workers, _ProgressDisplay(quiet) as shown:
-        checked = pipeline.check(sources, settings, workers, shown)
+        checked = pipeline.check(sources, settings, workers, progress=shown)
     for line in pipeline.parse_warnings(checked.documents):
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     for _, error in checked.unreadable:
@@ -222,6 +242,58 @@ def validate(
         raise typer.Exit(InputError.exit_code)
     if not checked.report.conforms:
         raise typer.Exit(ShapeViolationError.exit_code)
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Text or PDF files, or folders of them.")],
+    *,
+    store: StoreOption = pipeline.Settings.store,
+    exports: ExportsOption = pipeline.Settings.exports,
+    base: BaseOption = DEFAULT_BASE,
+    jobs: JobsOption = 0,
+    lock_timeout: LockTimeoutOption = pipeline.Settings.lock_timeout,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Add documents to the store (all or nothing); one with the symbol and language of a
+    stored document replaces it."""
+    settings = _settings(store, exports, base, jobs=jobs, lock_timeout=lock_timeout)
+    sources = _sources(files, quiet)
+    with _ProgressDisplay(quiet) as progress:
+        result = update.add(sources, settings, progress)
+    if not quiet:
+        for replaced in result.replaced:
+            out.print(f"replaced {replaced}", markup=False, soft_wrap=True)
+        _print_update(result, store)
+
+
+@app.command()
+def remove(
+    symbols: Annotated[list[str], typer.Argument(help="Document symbols, e.g. A/77/464.")],
+    *,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Only this language version (en, fr).")
+    ] = None,
+    store: StoreOption = pipeline.Settings.store,
+    exports: ExportsOption = pipeline.Settings.exports,
+    base: BaseOption = DEFAULT_BASE,
+    lock_timeout: LockTimeoutOption = pipeline.Settings.lock_timeout,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Remove documents from the store: every language version of each symbol, or one."""
+    settings = _settings(store, exports, base, lock_timeout=lock_timeout)
+    with _ProgressDisplay(quiet) as progress:
+        result = update.remove(symbols, settings, lang, progress)
+    if not quiet:
+        for name in result.removed:
+            out.print(f"removed {name}", markup=False, soft_wrap=True)
+        _print_update(result, store)
+
+
+def _print_update(result: update.UpdateResult, store: Path) -> None:
+    total = sum(result.times.values())
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.times.items())
+    out.print(f"{result.quads} quads in {store} ({total:.2f}s: {stages})", soft_wrap=True)
 
 
 @app.command()

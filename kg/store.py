@@ -201,6 +201,12 @@ def dump_nquads(store: ox.Store) -> bytes:
     return data
 
 
+def graph_ntriples(store: ox.Store, name: str) -> bytes:
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+    assert data is not None
+    return data
+
+
 def graph_sizes(store: ox.Store) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for name in named_graphs(store):

@@ -80,12 +80,14 @@ def validate(
     reference: Reference,
     workers: Workers | None = None,
     done: Callable[[int], None] | None = None,
+    stored: Sequence[DocumentGraph] = (),
 ) -> ValidationReport:
     """SHACL for each document (in `workers` when given; `done(index)` as each one is), then
-    the rules across documents."""
+    the rules across documents. `stored` documents (already in a store, validated when they
+    were added) take part only in the rules across documents."""
     task = partial(_validate_with_base, base=reference.base)
     each = (workers or Workers(1)).map(task, documents, done)
-    across = validate_across(documents, reference)
+    across = validate_across([*stored, *documents], reference)
     violations = tuple(v for report in each for v in report.violations) + across.violations
     return ValidationReport(not any(v.blocking for v in violations), violations, across.derived)
 

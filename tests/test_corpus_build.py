@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from kg.build import BuildResult, Rejected, Settings, Source, build, sample_source
+from kg.errors import KgError
 from kg.lock import lock_path
 from kg.store import named_graphs, open_store
+from kg.update import add, remove
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 GRAPH = "https://w3id.org/unkg/graph/"
@@ -189,3 +191,29 @@ def test_the_result_depends_on_neither_order_nor_number_of_workers(
     assert graphs == [GRAPH + g for g in ("A-77-L.34/eng", "A-RES-73-3/eng", "A-RES-73-6/eng")] + [
         GRAPH + "A-RES-77-30/eng"
     ]
+
+
+def test_add_then_remove_gives_back_the_same_dumps_byte_for_byte(tmp_path: Path) -> None:
+    """issue 9.3: `kg add` gives what a build of all the documents gives; `kg remove` of the
+    added symbol gives back the dumps of before; adding a stored symbol and language again
+    replaces it and says so."""
+    first, second = (
+        Source(name, (CORPUS / name).read_bytes())
+        for name in ("A_RES_73_3.en.txt", "A_RES_73_6.en.txt")
+    )
+    settings = Settings(store=tmp_path / "store", exports=tmp_path / "exports")
+    build([first], settings)
+    before = digests(settings.exports)
+    added = add([second], settings)
+    assert (added.added, added.replaced) == (("A_RES_73_6.en.txt",), ())
+    both = Settings(store=tmp_path / "both", exports=tmp_path / "both-exports")
+    build([first, second], both)
+    assert digests(settings.exports) == digests(both.exports)
+    again = add([Source("copy.txt", second.data)], settings)
+    assert again.replaced == (f"{GRAPH}A-RES-73-6/eng (was A_RES_73_6.en.txt)",)
+    removed = remove(["A/RES/73/6"], settings)
+    assert removed.removed == (f"{GRAPH}A-RES-73-6/eng",)
+    assert digests(settings.exports) == before
+    with pytest.raises(KgError, match=r"A/RES/73/6 in fr is not in the store"):
+        remove(["A/RES/73/6"], settings, language="fr")
+    assert not lock_path(settings.store).exists()
