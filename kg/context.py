@@ -9,7 +9,7 @@ below) instead of receiving them with every document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
@@ -34,7 +34,17 @@ class Reference:
     instruments: InstrumentTable
     resolver: EntityResolver
     graph: Graph  # the reference graph, what each document's SHACL validation sees with it
-    graphs: tuple[GraphData, ...]  # ontology and reference: stored beside the documents
+
+    @cached_property
+    def graphs(self) -> tuple[GraphData, ...]:
+        """The ontology and the reference as named graphs, stored beside the documents (only
+        the calling process needs them: the ontology's canonical labelling takes a while)."""
+        return (
+            GraphData(
+                str(self.minter.iri(GraphId(ONTOLOGY_GRAPH))), ontology_ntriples(self.minter)
+            ),
+            GraphData(str(self.minter.iri(GraphId(REFERENCE_GRAPH))), ntriples(self.graph)),
+        )
 
 
 @cache
@@ -43,11 +53,7 @@ def load_reference(base: str = DEFAULT_BASE) -> Reference:
     data = load_reference_data()
     instruments = load_instruments()
     graph = map_reference(data, minter, instruments)
-    graphs = (
-        GraphData(str(minter.iri(GraphId(ONTOLOGY_GRAPH))), ontology_ntriples(minter)),
-        GraphData(str(minter.iri(GraphId(REFERENCE_GRAPH))), ntriples(graph)),
-    )
-    return Reference(base, minter, data, instruments, EntityResolver(data), graph, graphs)
+    return Reference(base, minter, data, instruments, EntityResolver(data), graph)
 
 
 def ontology_ntriples(minter: IriMinter) -> bytes:

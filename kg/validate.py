@@ -145,6 +145,11 @@ def _shacl_setup() -> tuple[Graph, tuple[SparqlRule, ...], Graph]:
     return core, tuple(rules), class_hierarchy()
 
 
+def prepare_shacl(reference: Reference) -> None:
+    """Load what validating a document needs, ahead of the first document."""
+    _context_ntriples(reference)
+
+
 @cache
 def _context_ntriples(reference: Reference) -> bytes:
     """The reference graph and the class hierarchy as N-Triples, for the SPARQL rules."""

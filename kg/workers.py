@@ -4,8 +4,9 @@ Results come back in the order of the inputs, whatever the number of workers and
 finishes first, so a build does not depend on either. With one job everything runs in the
 calling process: no start-up cost for a single document.
 
-Workers are forked from a forkserver that has imported the pipeline once (not from the calling
-process, which may run threads, e.g. a progress display, that a fork would copy half-way).
+Workers are forked from a forkserver that has imported the pipeline and loaded the reference
+once (kg.preload), not from the calling process, which may run threads (a progress display)
+that a fork would copy half-way.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-_PRELOAD = ["kg.build"]
+_PRELOAD = ["kg.preload"]  # the pipeline, the reference and the shapes, shared by the workers
 
 
 def default_jobs() -> int:
