@@ -9,4 +9,4 @@ from kg.context import load_reference
 from kg.validate import prepare_shacl
 
 load_reference(Settings.base)
-prepare_shacl(load_reference(Settings.base))
+prepare_shacl()

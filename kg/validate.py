@@ -100,8 +100,7 @@ def validate_document(document: DocumentGraph, reference: Reference) -> Validati
     for graph in (reference.graph, hierarchy):
         for triple in graph:
             union.add(triple)
-    context = _context_ntriples(reference)
-    return _validate_union(union, document.ntriples + context, core, rules, document.source)
+    return _validate_union(union, core, rules, document.source)
 
 
 def _validate_with_base(document: DocumentGraph, base: str) -> ValidationReport:
@@ -145,15 +144,9 @@ def _shacl_setup() -> tuple[Graph, tuple[SparqlRule, ...], Graph]:
     return core, tuple(rules), class_hierarchy()
 
 
-def prepare_shacl(reference: Reference) -> None:
+def prepare_shacl() -> None:
     """Load what validating a document needs, ahead of the first document."""
-    _context_ntriples(reference)
-
-
-@cache
-def _context_ntriples(reference: Reference) -> bytes:
-    """The reference graph and the class hierarchy as N-Triples, for the SPARQL rules."""
-    return ntriples(reference.graph) + ntriples(_shacl_setup()[2])
+    _shacl_setup()
 
 
 def shapes_path() -> Path:
@@ -192,19 +185,14 @@ def validate_graph(
         for triple in graph:
             union.add(triple)
     core, rules = extract_rules(shapes)
-    data_nt = union.serialize(format="nt", encoding="utf-8")
-    return _validate_union(union, data_nt, core, tuple(rules), document)
+    return _validate_union(union, core, rules, document)
 
 
 def _validate_union(
-    union: Graph,
-    union_nt: bytes,
-    core: Graph,
-    rules: Sequence[SparqlRule],
-    document: str | None,
+    union: Graph, core: Graph, rules: Sequence[SparqlRule], document: str | None
 ) -> ValidationReport:
-    """pyshacl for SHACL Core over `union`, Oxigraph for the SPARQL rules over the same
-    triples given as N-Triples (`union_nt`, which need not be free of duplicates)."""
+    """pyshacl for SHACL Core over `union`, then Oxigraph for the SPARQL rules over `union`
+    as pyshacl left it (its SHACL rules add triples in place, which the SPARQL rules read)."""
     _, results, _ = shacl_validate(
         union,
         shacl_graph=core,
@@ -215,7 +203,8 @@ def _validate_union(
     )
     assert isinstance(results, Graph)
     found = _violations(results, union, document)
-    found += [_from_rule(result, union, document) for result in run_rules(rules, union_nt)]
+    ntriples_ = union.serialize(format="nt", encoding="utf-8")
+    found += [_from_rule(result, union, document) for result in run_rules(rules, ntriples_)]
     violations = tuple(sorted(found, key=_order))
     blocking = any(v.severity == "Violation" for v in violations)
     return ValidationReport(not blocking, violations)
