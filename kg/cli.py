@@ -1,7 +1,9 @@
 """The `kg` command line: thin commands that call the library.
 
 Exit codes: 0 success; 1 other user error; 2 bad input document; 3 SHACL violations;
-4 store error; 5 query error. User errors print one line per problem, never a traceback.
+4 store error (e.g. another command holds the store's lock); 5 query error. `kg build
+--keep-going` exits 2 when a document was rejected as input, else 3 when one failed validation.
+User errors print one line per problem, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,32 +16,42 @@ import json
 import os
 import sys
 import time
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
 
 import pyoxigraph as ox
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from kg import build as pipeline
 from kg import fetch as ods
 from kg import push as gsp
+from kg import update
 from kg.akn import akn_files, write_files
 from kg.docs import write_ontology_docs
 from kg.doctypes import document_type_of
-from kg.errors import KgError, QueryError, ShapeViolationError
+from kg.errors import InputError, KgError, QueryError, ShapeViolationError, SourceLocation
 from kg.ids import DEFAULT_BASE, IriMinter
-from kg.mapping import map_reference
 from kg.parse.lexicon import LEXICONS
 from kg.queries import available_queries, load_query
 from kg.reference.states import load_reference_data
 from kg.serve import ServeSettings, run_server
-from kg.store import graph_sizes, open_store, run_query, serialize_results
-from kg.validate import class_hierarchy, load_shapes, validate_graph
+from kg.store import graph_sizes, open_store, run_query, serialize_results, store_base
 from kg.vocab import ontology_path
+from kg.workers import Workers, default_jobs
 
 app = typer.Typer(
     help="The knowledge graph of United Nations resolutions.",
@@ -54,7 +66,8 @@ StoreOption = Annotated[Path, typer.Option("--store", help="Oxigraph store direc
 FilesArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Report text files (default: the bundled sample A/77/464).", show_default=False
+        help="Text or PDF files, or folders of them (default: the bundled sample A/77/464).",
+        show_default=False,
     ),
 ]
 
@@ -66,30 +79,132 @@ class OutputFormat(enum.StrEnum):
     tsv = "tsv"
 
 
-def _sources(files: list[Path] | None) -> list[pipeline.Source]:
-    return pipeline.read_sources(files) if files else [pipeline.sample_source()]
+def _sources(files: list[Path] | None, quiet: bool = False) -> list[pipeline.Source]:
+    """The sources named, a folder standing for its .txt and .pdf files (the rest listed as
+    skipped); the bundled sample when none is named."""
+    if not files:
+        return [pipeline.sample_source()]
+    paths, skipped = pipeline.expand_folders(files)
+    for path in skipped if not quiet else ():
+        kind = "a folder" if path.is_dir() else "not a .txt or .pdf file"
+        err.print(f"skipped: {path} ({kind})", markup=False, highlight=False, soft_wrap=True)
+    if not paths:
+        raise InputError(SourceLocation(str(files[0])), "a .txt or .pdf file", "none")
+    return pipeline.read_sources(paths)
+
+
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes reading, mapping and validating documents (0, the default: one per core).",
+        show_default=False,
+    ),
+]
+
+
+LockTimeoutOption = Annotated[
+    float,
+    typer.Option(min=0, help="Seconds to wait while another command changes the store."),
+]
+
+
+ExportsOption = Annotated[Path, typer.Option(help="Directory for the dumps.")]
+BaseOption = Annotated[str, typer.Option(help="Base IRI of minted identifiers.")]
+
+
+def _settings(
+    store: Path,
+    exports: Path,
+    base: str,
+    *,
+    jobs: int = 1,
+    lock_timeout: float,
+    keep_going: bool = False,
+) -> pipeline.Settings:
+    return pipeline.Settings(
+        base=base,
+        store=store,
+        exports=exports,
+        jobs=jobs or default_jobs(),
+        keep_going=keep_going,
+        lock_timeout=lock_timeout,
+    )
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second of a stage."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} doc/s" if speed else "- doc/s")
+
+
+class _ProgressDisplay:
+    """A progress bar on a terminal, one plain line per step otherwise, nothing when quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TimeRemainingColumn(),
+        )
+        self.bar = Progress(*columns, console=err, transient=True, disable=True)
+        self.bar.disable = quiet or not err.is_terminal
+        self.tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> _ProgressDisplay:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+    def __call__(self, step: pipeline.Step) -> None:
+        if self.quiet:
+            return
+        if not self.bar.disable:
+            if step.stage not in self.tasks:
+                self.tasks[step.stage] = self.bar.add_task(step.stage, total=step.total or None)
+            self.bar.update(self.tasks[step.stage], completed=step.done)
+            return
+        counted = f" {step.done}/{step.total}" if step.total else ""
+        err.print(f"{step.stage}{counted}", markup=False, highlight=False)
 
 
 @app.command()
 def build(
     files: FilesArgument = None,
+    *,
     store: StoreOption = pipeline.Settings.store,
-    exports: Annotated[Path, typer.Option(help="Directory for the dumps.")] = (
-        pipeline.Settings.exports
-    ),
-    base: Annotated[str, typer.Option(help="Base IRI of minted identifiers.")] = DEFAULT_BASE,
+    exports: ExportsOption = pipeline.Settings.exports,
+    base: BaseOption = DEFAULT_BASE,
+    jobs: JobsOption = 0,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going", help="Build the documents that pass; one line per one rejected."
+        ),
+    ] = False,
+    lock_timeout: LockTimeoutOption = pipeline.Settings.lock_timeout,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Parse, map, validate, load the store and write the dumps (all or nothing)."""
-    settings = pipeline.Settings(base=base, store=store, exports=exports)
-    with err.status("building", spinner="dots") if not quiet else nullcontext() as status:
-
-        def progress(message: str) -> None:
-            if status is not None:
-                status.update(message)
-
-        result = pipeline.build(_sources(files), settings, progress)
-    if not quiet:
+    """Parse, map, validate, load the store and write the dumps (all or nothing, unless
+    --keep-going). FILES may be folders: their .txt and .pdf files are read."""
+    settings = _settings(
+        store, exports, base, jobs=jobs, lock_timeout=lock_timeout, keep_going=keep_going
+    )
+    sources = _sources(files, quiet)
+    with _ProgressDisplay(quiet) as progress:
+        result = pipeline.build(sources, settings, progress)
+    for rejected in result.rejected:
+        err.print(str(rejected), markup=False, highlight=False, soft_wrap=True)
+    if not quiet and result.dumps:
         total = sum(result.times.values())
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.times.items())
         out.print(
@@ -100,31 +215,87 @@ def build(
             out.print(f"{len(result.warnings)} warning(s) (kg validate lists them)")
         for dump in result.dumps:
             out.print(f"  {exports / dump.name}  {dump.size} bytes  sha256 {dump.sha256[:16]}")
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 @app.command()
-def validate(files: FilesArgument = None) -> None:
-    """Parse, map and validate with SHACL, without writing anything."""
-    reference = load_reference_data()
-    minter = IriMinter()
-    sources = _sources(files)
-    reports = pipeline.parse_sources(sources, reference)
-    for line in pipeline.parse_warnings(reports):
-        err.print(line, markup=False, highlight=False)
-    reference_graph = map_reference(reference, minter)
-    shapes, hierarchy = load_shapes(), class_hierarchy()
-    failed = False
-    graphs = [pipeline.map_document(report, minter) for report in reports]
-    for line in pipeline.lifecycle_warnings(graphs):
-        err.print(line, markup=False, highlight=False)
-    for report, graph in zip(reports, graphs, strict=True):
-        result = validate_graph(graph, [reference_graph, hierarchy], shapes, report.source_name)
-        for violation in result.violations:
-            err.print(str(violation), markup=False, highlight=False)
-        failed = failed or not result.conforms
-        out.print(f"{report.source_name}: {'conforms' if result.conforms else 'VIOLATIONS'}")
-    if failed:
+def validate(
+    files: FilesArgument = None,
+    jobs: JobsOption = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Parse, map and validate as `kg build` does (SHACL, then the rules across documents),
+    without writing anything."""
+    settings = pipeline.Settings(jobs=jobs or default_jobs())
+    sources = _sources(files, quiet)
+    with Workers(min(settings.jobs, len(sources))) as workers, _ProgressDisplay(quiet) as shown:
+        checked = pipeline.check(sources, settings, workers, progress=shown)
+    for line in pipeline.parse_warnings(checked.documents):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    for _, error in checked.unreadable:
+        err.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+    for violation in checked.report.violations:
+        err.print(str(violation), markup=False, highlight=False, soft_wrap=True)
+    for graph in checked.graphs:
+        failed = any(v.blocking and v.involves(graph.source) for v in checked.report.violations)
+        out.print(f"{graph.source}: {'VIOLATIONS' if failed else 'conforms'}", markup=False)
+    if checked.unreadable:
+        raise typer.Exit(InputError.exit_code)
+    if not checked.report.conforms:
         raise typer.Exit(ShapeViolationError.exit_code)
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Text or PDF files, or folders of them.")],
+    *,
+    store: StoreOption = pipeline.Settings.store,
+    exports: ExportsOption = pipeline.Settings.exports,
+    base: BaseOption = DEFAULT_BASE,
+    jobs: JobsOption = 0,
+    lock_timeout: LockTimeoutOption = pipeline.Settings.lock_timeout,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Add documents to the store (all or nothing); one with the symbol and language of a
+    stored document replaces it."""
+    settings = _settings(store, exports, base, jobs=jobs, lock_timeout=lock_timeout)
+    sources = _sources(files, quiet)
+    with _ProgressDisplay(quiet) as progress:
+        result = update.add(sources, settings, progress)
+    if not quiet:
+        for replaced in result.replaced:
+            out.print(f"replaced {replaced}", markup=False, soft_wrap=True)
+        _print_update(result, store)
+
+
+@app.command()
+def remove(
+    symbols: Annotated[list[str], typer.Argument(help="Document symbols, e.g. A/77/464.")],
+    *,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Only this language version (en, fr).")
+    ] = None,
+    store: StoreOption = pipeline.Settings.store,
+    exports: ExportsOption = pipeline.Settings.exports,
+    base: BaseOption = DEFAULT_BASE,
+    lock_timeout: LockTimeoutOption = pipeline.Settings.lock_timeout,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Remove documents from the store: every language version of each symbol, or one."""
+    settings = _settings(store, exports, base, lock_timeout=lock_timeout)
+    with _ProgressDisplay(quiet) as progress:
+        result = update.remove(symbols, settings, lang, progress)
+    if not quiet:
+        for name in result.removed:
+            out.print(f"removed {name}", markup=False, soft_wrap=True)
+        _print_update(result, store)
+
+
+def _print_update(result: update.UpdateResult, store: Path) -> None:
+    total = sum(result.times.values())
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.times.items())
+    out.print(f"{result.quads} quads in {store} ({total:.2f}s: {stages})", soft_wrap=True)
 
 
 @app.command()
@@ -421,13 +592,13 @@ def export_akn(
     *,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the XML files.")],
     store: StoreOption = pipeline.Settings.store,
-    base: Annotated[str, typer.Option(help="Base IRI the store was built with.")] = DEFAULT_BASE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Write resolutions, drafts and recommended texts as Akoma Ntoso 3.0 XML (all or none)."""
     started = time.perf_counter()
+    minter = IriMinter(store_base(store))  # the IRIs are those the store was built with
     with open_store(store) as opened:
-        files = akn_files(opened, symbols or None, IriMinter(base))
+        files = akn_files(opened, symbols or None, minter)
     written = write_files(files, out_dir)
     if not quiet:
         seconds = time.perf_counter() - started

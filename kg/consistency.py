@@ -1,8 +1,9 @@
-"""Rules that span documents, checked with SPARQL over the whole staged store.
+"""Rules that span documents, checked with SPARQL over a store of all documents.
 
 SHACL validates each document's graph on its own (which keeps pyshacl's cost per document
-small); what can only go wrong between documents is checked here, on the union of all graphs,
-before the new store replaces the old one.
+small); what can only go wrong between documents is checked here, on the union of all graphs
+(kg.validate.validate_across), before anything is written. Each problem names the named graphs
+it was found in, so that `kg build --keep-going` can set those documents aside.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 MEETING_DATES = (
     PREFIXES
     + """
-SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?date); separator=", ") AS ?detail) WHERE {
+SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?date); separator=", ") AS ?detail)
+       (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs) WHERE {
   GRAPH ?g { ?focus a unkg:Meeting ; dcterms:date ?date }
 }
 GROUP BY ?focus
@@ -38,8 +40,10 @@ ORDER BY ?focus
 SYMBOL_IRIS = (
     PREFIXES
     + """
-SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?node); separator=" ") AS ?detail) WHERE {
-  ?node dcterms:identifier ?focus ; a/rdfs:subClassOf* unkg:Document .
+SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?node); separator=" ") AS ?detail)
+       (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs) WHERE {
+  GRAPH ?g { ?node dcterms:identifier ?focus }
+  ?node a/rdfs:subClassOf* unkg:Document .
 }
 GROUP BY ?focus
 HAVING (COUNT(DISTINCT ?node) > 1)
@@ -53,8 +57,9 @@ ORDER BY ?focus
 CITED_DATES = (
     PREFIXES
     + """
-SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?date); separator=", ") AS ?detail) WHERE {
-  ?citation unkg:citationTarget ?node ; dcterms:date ?date .
+SELECT ?focus (GROUP_CONCAT(DISTINCT STR(?date); separator=", ") AS ?detail)
+       (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs) WHERE {
+  GRAPH ?g { ?citation unkg:citationTarget ?node ; dcterms:date ?date }
   ?node dcterms:identifier ?focus .
 }
 GROUP BY ?focus
@@ -85,6 +90,7 @@ class Inconsistency:
     focus: str
     message: str
     severity: str = "Violation"
+    graphs: tuple[str, ...] = ()  # the named graphs (sources) the problem was found in
 
     def __str__(self) -> str:
         return f"{self.severity} [{self.rule}] {self.focus}: {self.message}"
@@ -96,13 +102,14 @@ def check_store(store: ox.Store) -> list[Inconsistency]:
         result = run_query(store, query)
         assert isinstance(result, ox.QuerySolutions)
         for row in result:
-            focus, detail = row["focus"], row["detail"]
+            focus, detail, graphs = row["focus"], row["detail"], row["graphs"]
             found.append(
                 Inconsistency(
                     rule,
                     focus.value if focus is not None else "",
                     message.format(detail=detail.value if detail is not None else ""),
                     severity,
+                    tuple(sorted(graphs.value.split())) if graphs is not None else (),
                 )
             )
     return found

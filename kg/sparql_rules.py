@@ -12,7 +12,7 @@ every negative case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -108,7 +108,7 @@ def _prefixes(shapes: Graph, constraint: Node) -> str:
     return "".join(sorted(set(header)))
 
 
-def run_rules(rules: list[SparqlRule], ntriples: bytes) -> list[RuleResult]:
+def run_rules(rules: Sequence[SparqlRule], ntriples: bytes) -> list[RuleResult]:
     store = memory_store(ntriples)
     results = []
     for rule in rules:

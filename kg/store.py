@@ -174,6 +174,20 @@ def memory_store(ntriples: bytes) -> ox.Store:
     return store
 
 
+def memory_dataset(graphs: Iterable[GraphData]) -> ox.Store:
+    """An in-memory store of named graphs (for checks across documents, never written)."""
+    store = ox.Store()
+    for graph in graphs:
+        add_graph(store, graph)
+    return store
+
+
+def add_graph(store: ox.Store, graph: GraphData) -> None:
+    store.bulk_load(
+        graph.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph.name)
+    )
+
+
 QueryResult = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 
 
@@ -209,6 +223,12 @@ def named_graphs(store: ox.Store) -> list[str]:
 
 def dump_nquads(store: ox.Store) -> bytes:
     data = store.dump(format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    return data
+
+
+def graph_ntriples(store: ox.Store, name: str) -> bytes:
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
     assert data is not None
     return data
 

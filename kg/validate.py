@@ -1,15 +1,19 @@
-"""The only pyshacl caller: SHACL validation into a typed report.
+"""The only pyshacl caller, and the one validation of a set of documents: `validate`.
 
-Each document's graph is validated on its own, together with the reference graph (States,
-groups, bodies, sessions) and the ontology's class hierarchy, which keeps pyshacl's cost per
-document small. Violations come back as `Violation` records naming the focus node, the rule and
-the source line the focus node was read from.
+`kg validate` and `kg build` both call `validate`, so they agree. It runs, for each document,
+SHACL over the document's graph together with the reference graph (States, groups, bodies,
+sessions) and the ontology's class hierarchy, which keeps pyshacl's cost per document small and
+lets documents be validated in parallel; then the rules that span documents (kg.consistency, the
+life-cycle matches of kg.lifecycle) over an in-memory store of all documents. Violations come
+back as `Violation` records naming the focus node, the rule and the source line the focus node
+was read from (or, across documents, the sources involved).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
 
@@ -17,8 +21,14 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from kg.sparql_rules import RuleResult, extract_rules, run_rules
+from kg.consistency import Inconsistency, check_store
+from kg.context import Reference, load_reference, ntriples
+from kg.ids import GraphId
+from kg.lifecycle import LIFECYCLE_GRAPH, derive_links
+from kg.sparql_rules import RuleResult, SparqlRule, extract_rules, run_rules
+from kg.store import GraphData, add_graph, memory_dataset
 from kg.vocab import UNKG, ontology_path
+from kg.workers import Workers
 
 
 @dataclass(frozen=True, order=True)
@@ -30,17 +40,113 @@ class Violation:
     message: str
     severity: str
     document: str | None
+    sources: tuple[str, ...] = ()  # across documents: the sources the problem involves
 
     def __str__(self) -> str:
-        where = f"{self.document or '?'}:{self.source_line}" if self.source_line else "-"
         path = f" {self.path}" if self.path else ""
-        return f"{where}: {self.severity} [{self.rule}] {self.focus}{path}: {self.message}"
+        what = f"{self.severity} [{self.rule}] {self.focus}{path}: {self.message}"
+        if self.document is None and not self.source_line:
+            return what  # a rule across documents: the message names what disagrees
+        where = f"{self.document or '?'}:{self.source_line}" if self.source_line else "-"
+        return f"{where}: {what}"
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "Violation"
+
+    def involves(self, source: str) -> bool:
+        return source == self.document or source in self.sources
 
 
 @dataclass(frozen=True)
 class ValidationReport:
     conforms: bool
     violations: tuple[Violation, ...]
+    # Graphs only the documents together give (the life-cycle links), which the build stores.
+    derived: tuple[GraphData, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentGraph:
+    """One document's graph as the build carries it (between processes, into the store)."""
+
+    source: str  # the file it was read from, for messages
+    name: str  # the IRI of its named graph
+    ntriples: bytes
+
+
+def validate(
+    documents: Sequence[DocumentGraph],
+    reference: Reference,
+    workers: Workers | None = None,
+    done: Callable[[int], None] | None = None,
+    stored: Sequence[DocumentGraph] = (),
+) -> ValidationReport:
+    """SHACL for each document (in `workers` when given; `done(index)` as each one is), then
+    the rules across documents. `stored` documents (already in a store, validated when they
+    were added) take part only in the rules across documents."""
+    task = partial(_validate_with_base, base=reference.base)
+    each = (workers or Workers(1)).map(task, documents, done)
+    across = validate_across([*stored, *documents], reference)
+    violations = tuple(v for report in each for v in report.violations) + across.violations
+    return ValidationReport(not any(v.blocking for v in violations), violations, across.derived)
+
+
+def validate_document(document: DocumentGraph, reference: Reference) -> ValidationReport:
+    """SHACL of one document's graph with the reference graph and the class hierarchy."""
+    core, rules, hierarchy = _shacl_setup()
+    union = Graph()
+    union.parse(data=document.ntriples, format="nt")
+    for graph in (reference.graph, hierarchy):
+        for triple in graph:
+            union.add(triple)
+    return _validate_union(union, core, rules, document.source)
+
+
+def _validate_with_base(document: DocumentGraph, base: str) -> ValidationReport:
+    """`validate_document` in a worker process, which loads the reference once for its base."""
+    return validate_document(document, load_reference(base))
+
+
+def validate_across(documents: Sequence[DocumentGraph], reference: Reference) -> ValidationReport:
+    """The rules only several documents together can break, over an in-memory store of them all
+    and the reference: the life-cycle links are derived first (their uncertain matches are
+    warnings), then kg.consistency's rules run on the whole."""
+    store = memory_dataset([*reference.graphs, *(GraphData(d.name, d.ntriples) for d in documents)])
+    links = derive_links(store)
+    derived: tuple[GraphData, ...] = ()
+    if len(links.graph):
+        name = str(reference.minter.iri(GraphId(LIFECYCLE_GRAPH)))
+        derived = (GraphData(name, ntriples(links.graph)),)
+        add_graph(store, derived[0])
+    sources = {d.name: d.source for d in documents}
+    problems = [*links.warnings, *check_store(store)]
+    violations = tuple(_from_inconsistency(p, sources) for p in problems)
+    return ValidationReport(not any(v.blocking for v in violations), violations, derived)
+
+
+def _from_inconsistency(problem: Inconsistency, sources: dict[str, str]) -> Violation:
+    return Violation(
+        source_line=None,
+        focus=problem.focus,
+        rule=problem.rule,
+        path=None,
+        message=problem.message,
+        severity=problem.severity,
+        document=None,
+        sources=tuple(sources[g] for g in problem.graphs if g in sources),
+    )
+
+
+@cache
+def _shacl_setup() -> tuple[Graph, tuple[SparqlRule, ...], Graph]:
+    core, rules = extract_rules(load_shapes())
+    return core, tuple(rules), class_hierarchy()
+
+
+def prepare_shacl() -> None:
+    """Load what validating a document needs, ahead of the first document."""
+    _shacl_setup()
 
 
 def shapes_path() -> Path:
@@ -79,6 +185,14 @@ def validate_graph(
         for triple in graph:
             union.add(triple)
     core, rules = extract_rules(shapes)
+    return _validate_union(union, core, rules, document)
+
+
+def _validate_union(
+    union: Graph, core: Graph, rules: Sequence[SparqlRule], document: str | None
+) -> ValidationReport:
+    """pyshacl for SHACL Core over `union`, then Oxigraph for the SPARQL rules over `union`
+    as pyshacl left it (its SHACL rules add triples in place, which the SPARQL rules read)."""
     _, results, _ = shacl_validate(
         union,
         shacl_graph=core,
@@ -89,8 +203,8 @@ def validate_graph(
     )
     assert isinstance(results, Graph)
     found = _violations(results, union, document)
-    ntriples = union.serialize(format="nt", encoding="utf-8")
-    found += [_from_rule(result, union, document) for result in run_rules(rules, ntriples)]
+    ntriples_ = union.serialize(format="nt", encoding="utf-8")
+    found += [_from_rule(result, union, document) for result in run_rules(rules, ntriples_)]
     violations = tuple(sorted(found, key=_order))
     blocking = any(v.severity == "Violation" for v in violations)
     return ValidationReport(not blocking, violations)

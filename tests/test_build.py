@@ -256,6 +256,30 @@ def test_meeting_dated_differently_in_two_documents_fails_the_build(tmp_path: Pa
     assert not settings.store.exists()
 
 
+def test_validate_and_build_agree_on_a_meeting_dated_differently(tmp_path: Path) -> None:
+    """issue 10.6: `kg validate` ran SHACL only and said "conforms" where `kg build` of the same
+    files exited 3; both now run kg.validate.validate, with the rules across documents."""
+    other = renamed_sample("A/77/999")
+    shifted = other.data.replace(
+        "À sa 48e séance, le 11 novembre".encode(), "À sa 48e séance, le 12 novembre".encode()
+    )
+    assert shifted != other.data
+    (tmp_path / "A_77_464.fr.txt").write_bytes(sample_source().data)
+    (tmp_path / other.name).write_bytes(shifted)
+    files = [str(tmp_path / "A_77_464.fr.txt"), str(tmp_path / other.name)]
+    validated = run_cli("validate", "--quiet", "--jobs", "1", *files, cwd=tmp_path)
+    built = run_cli("build", "--quiet", "--jobs", "1", *files, cwd=tmp_path)
+    assert validated.returncode == built.returncode == 3, validated.stderr + built.stderr
+    for output in (validated.stderr, built.stderr):
+        assert "Violation [meeting-dates-agree] https://w3id.org/unkg/" in output
+        assert "un-ga-c3-77-m48: meeting stated with different dates: " in output
+    assert validated.stdout.splitlines() == [
+        "A_77_464.fr.txt: VIOLATIONS",
+        "A_77_999.fr.txt: VIOLATIONS",
+    ]
+    assert not (tmp_path / "var").exists()
+
+
 def test_state_listed_twice_for_one_draft_fails_validation(tmp_path: Path) -> None:
     data = sample_source().data.replace(
         "Kirghizistan, Mongolie et Pérou".encode(),
