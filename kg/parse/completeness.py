@@ -26,13 +26,13 @@ from dataclasses import dataclass
 
 from kg.errors import InputError, SourceLocation
 from kg.model import Report
+from kg.parse.issued import JOB_NUMBER
 from kg.parse.normalize import NormalizedDocument
 from kg.parse.segment import roman_to_int
 
-_JOB_NUMBER = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"
 # The page counter alone, or with the job number on either side.
 _PAGE_COUNTER = re.compile(
-    rf"^\s*(?:{_JOB_NUMBER}\s+)?(?P<page>\d{{1,3}})/(?P<pages>\d{{1,3}})(?:\s+{_JOB_NUMBER})?\s*$"
+    rf"^\s*(?:{JOB_NUMBER}\s+)?(?P<page>\d{{1,3}})/(?P<pages>\d{{1,3}})(?:\s+{JOB_NUMBER})?\s*$"
 )
 _FORM_FEED = "\f"
 

@@ -20,7 +20,8 @@ from kg.model import Footnote, SourceSpan
 from kg.parse.normalize import NormalizedDocument, SourceLine, join_lines
 from kg.symbols import SYMBOL_PATTERN
 
-_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+JOB_NUMBER = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"  # `22-27149`, `18-17962 (E)`: page furniture
+_JOB_NUMBER = re.compile(rf"^{JOB_NUMBER}$")
 _PAGE_COUNTER = re.compile(r"^(?P<page>\d{1,3})/(?P<pages>\d{1,3})$")
 _BARCODE = re.compile(r"^\*\d{6,}\*$")
 _DATE_STAMP = re.compile(r"^\d{6}$")

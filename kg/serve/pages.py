@@ -1,7 +1,7 @@
 """Dereferenceable IRIs, the home page, downloads and the dataset description.
 
-Every slash IRI minted under the base (`{base}/akn/...`, the ontology, its version and skolem
-IRIs, the named graphs `{base}/graph/...`, the dataset `{base}/dataset`) answers `303 See Other`
+Every slash IRI minted under the base (`{base}/akn/...`, the ontology and its version, the named
+graphs `{base}/graph/...`, the dataset `{base}/dataset`) answers `303 See Other`
 to `/doc/{path}`, which describes the resource: the triples with it as subject, those of its
 fragment IRIs `{iri}#...` (a section each on the HTML page) and the incoming links, from the
 store and from the dataset description (`void.ttl`), as HTML, Turtle, N-Triples, JSON-LD or
@@ -611,11 +611,10 @@ def routes(settings: ServeSettings) -> list[BaseRoute]:
     return [
         Route("/", handlers.home, methods=["GET", "HEAD"]),
         Route("/akn/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
-        # Every other IRI minted under the base: the ontology and its version, the skolem IRIs
-        # of its blank nodes, the named graphs and the dataset of the VoID description.
+        # Every other IRI minted under the base: the ontology and its version, the named graphs
+        # and the dataset of the VoID description (the ontology's lists are blank nodes).
         Route("/ontology", handlers.see_other, methods=["GET", "HEAD"]),
         Route("/ontology/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
-        Route("/.well-known/genid/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
         Route("/graph/{path:path}", handlers.see_other, methods=["GET", "HEAD"]),
         Route("/dataset", handlers.see_other, methods=["GET", "HEAD"]),
         Route("/doc/{path:path}", handlers.document, methods=["GET", "HEAD"]),
